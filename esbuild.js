@@ -1,0 +1,64 @@
+// Bundles the extension host code and the emulator CLI (and, later, the webview scripts).
+// `--production` minifies and drops source maps; `--watch` rebuilds on change.
+const esbuild = require('esbuild');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints errors in the format of the `$esbuild-watch` problem matcher. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const nodeBundle = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node18',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  // Prefer the ES module builds (zod, node-fetch): they tree-shake, the CommonJS builds do not.
+  mainFields: ['module', 'main'],
+  external: ['vscode', 'encoding'],
+  alias: { 'whatwg-url': path.join(__dirname, 'build', 'whatwg-url-shim.js') },
+  logLevel: 'silent',
+  plugins: [problemMatcher],
+  metafile: true,
+};
+
+const targets = [
+  { ...nodeBundle, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  // The emulator is its own bundle: the extension loads it only when the Local Sandbox starts.
+  { ...nodeBundle, entryPoints: ['src/emulator/index.ts'], outfile: 'dist/emulator.js' },
+  { ...nodeBundle, entryPoints: ['src/emulator/cli.ts'], outfile: 'dist/emulator-cli.js' },
+];
+
+async function main() {
+  const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  const results = await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  if (process.argv.includes('--metafile')) {
+    require('fs').writeFileSync('dist/meta.json', JSON.stringify(results[0].metafile));
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

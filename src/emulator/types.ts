@@ -1,0 +1,139 @@
+// The emulator's public, in-process contract: what tests, the CLI and the extension's Local Sandbox use.
+// Keep it free of anything from src/api: the emulator is an independent stand-in for the real service.
+
+export type AdminRole = 'business' | 'registration';
+
+export interface SeedAdmin {
+  loginId: string;
+  password: string;
+  role: AdminRole;
+}
+
+export interface SeedBasicUser {
+  loginId: string;
+  password: string;
+  disabled?: boolean;
+  /** Generated when absent. */
+  mqttId?: string;
+  userData?: Record<string, unknown>;
+}
+
+export interface SeedProject {
+  name: string;
+  /** Login picks the project by api_key. */
+  apiKeys: string[];
+  admins: SeedAdmin[];
+  users: SeedBasicUser[];
+}
+
+export interface EmulatorSeed {
+  projects: SeedProject[];
+}
+
+/** A basic user as the emulator holds it (password included: tests check it through `checkPassword`). */
+export interface EmulatedUser {
+  loginId: string;
+  disabled: boolean;
+  mqttId: string;
+  userData: Record<string, unknown>;
+}
+
+export type FaultKind = 'status429' | 'status500' | 'status503' | 'drop' | 'malformedJson';
+
+/** A route key is `METHOD /path-pattern`, e.g. `POST /v2/login`, `GET /v2/users/:id`, or `*` for every route. */
+export type RouteKey =
+  | '*'
+  | 'POST /v2/login'
+  | 'GET /v2/users'
+  | 'POST /v2/users'
+  | 'GET /v2/users/:id'
+  | 'PATCH /v2/users/:id'
+  | 'DELETE /v2/users/:id';
+
+export interface FaultConfig {
+  /** Added to every API response: fixed part plus uniform random jitter, in ms. */
+  latencyMs?: number;
+  jitterMs?: number;
+  /** Per route, probability (0..1) of each fault. Faults are drawn from a seeded PRNG when `randomSeed` is set. */
+  routes?: Partial<Record<RouteKey, Partial<Record<FaultKind, number>>>>;
+  /** `Retry-After` seconds sent with injected 429/503 (omitted when undefined). */
+  retryAfterSeconds?: number;
+  randomSeed?: number;
+}
+
+export interface RateLimitConfig {
+  /** Requests allowed per window per client session/IP; over it the emulator answers 429 with Retry-After. */
+  requests: number;
+  windowMs: number;
+}
+
+export interface PasswordRule {
+  minLength: number;
+  /** Optional extra rule as a regular expression source the password must match. */
+  pattern?: string;
+  /** The 400 reason text sent when the rule fails. */
+  message?: string;
+}
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Loopback only: 127.0.0.1 (default), ::1 or localhost. Any other host is refused. */
+  host?: string;
+  /** Defaults to `defaultSeed()`. */
+  seed?: EmulatorSeed;
+  /** When set, state is loaded from this JSON file if it exists and saved to it after every change. */
+  persistPath?: string;
+  /** Session lifetime; default 24 h as the real service. */
+  sessionTtlMs?: number;
+  /** Bad logins allowed before the account locks, and for how long; default 5 attempts, 5 minutes. */
+  lockout?: { maxAttempts: number; lockMs: number };
+  /** Default: at least 6 characters. */
+  passwordRule?: PasswordRule;
+  /** When set, POST /v2/users answers 202 and the user appears after `delayMs`. */
+  acceptedCreation?: { delayMs: number };
+  rateLimit?: RateLimitConfig;
+  faults?: FaultConfig;
+  /** Optional request log (method, path, status, ms); never given bodies. */
+  log?: (line: string) => void;
+}
+
+/** What can be changed at runtime, in process or through the loopback control route. */
+export type RuntimeSettings = Pick<
+  EmulatorOptions,
+  'sessionTtlMs' | 'lockout' | 'passwordRule' | 'acceptedCreation' | 'rateLimit' | 'faults'
+>;
+
+export interface CallRecord {
+  method: string;
+  /** Raw request path as received (still percent-encoded). */
+  path: string;
+  status: number | 'dropped';
+  project?: string;
+}
+
+export interface Emulator {
+  /** e.g. `http://127.0.0.1:41234` (no trailing slash). */
+  readonly url: string;
+  readonly port: number;
+  /** Change behaviour at runtime; merges into the current settings (a key set to undefined clears it). */
+  configure(settings: RuntimeSettings): void;
+  /** Ends every session now (the next call answers 401), to exercise re-login. */
+  expireSessions(): void;
+  /** Clears lockouts. */
+  clearLockouts(): void;
+  /** Read state. `project` is the project name. */
+  listUsers(project: string): EmulatedUser[];
+  getUser(project: string, loginId: string): EmulatedUser | undefined;
+  checkPassword(project: string, loginId: string, password: string): boolean;
+  /** Write state behind the client's back (what another admin would do). */
+  putUser(project: string, user: SeedBasicUser): void;
+  setDisabled(project: string, loginId: string, disabled: boolean): void;
+  removeUser(project: string, loginId: string): void;
+  /** Every API call seen since start or `clearCalls()`, in order. */
+  calls(): CallRecord[];
+  clearCalls(): void;
+  /** Replaces the whole state with this seed. */
+  reset(seed?: EmulatorSeed): void;
+  stop(): Promise<void>;
+}
