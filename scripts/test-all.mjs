@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// `npm test`: every suite, in the order that fails fastest. Each step's output streams through; the
+// passed/failed counts are read from it (mocha's "N passing / N failing", our runners' "N passed, N failed")
+// and summed into one closing line. `--skip-editor` leaves out the code-server suites (quick local loop).
+import { spawn } from 'node:child_process';
+
+const skipEditor = process.argv.includes('--skip-editor');
+const steps = [
+  ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+  ['build', 'node', ['esbuild.js']],
+  ['unit + emulator', 'npm', ['run', '--silent', 'test:unit']],
+  ...(skipEditor
+    ? []
+    : [
+        ['provision editor', 'node', ['scripts/provision-editor.mjs']],
+        ['extension host (code-server)', 'node', ['scripts/run-exthost-tests.mjs']],
+        ['end-to-end (code-server + Chromium)', 'node', ['scripts/run-e2e.mjs']],
+      ]),
+];
+
+function run(name, cmd, args) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    console.log(`\n=== ${name} ===`);
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    let text = '';
+    const forward = (stream, out) => stream.on('data', (d) => { text += d; out.write(d); });
+    forward(child.stdout, process.stdout);
+    forward(child.stderr, process.stderr);
+    child.on('close', (code) => resolve({ name, code: code ?? 1, ms: Date.now() - started, ...count(text) }));
+  });
+}
+
+function count(text) {
+  let passed = 0;
+  let failed = 0;
+  for (const m of text.matchAll(/^\s*(\d+) passing\b/gm)) passed += Number(m[1]);
+  for (const m of text.matchAll(/^\s*(\d+) failing\b/gm)) failed += Number(m[1]);
+  for (const m of text.matchAll(/^(\d+) passed, (\d+) failed/gm)) {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+  }
+  return { passed, failed };
+}
+
+const results = [];
+for (const [name, cmd, args] of steps) {
+  const r = await run(name, cmd, args);
+  results.push(r);
+  if (r.code !== 0) break;
+}
+
+console.log('\n=== summary ===');
+for (const r of results) {
+  const counts = r.passed || r.failed ? `  ${r.passed} passed, ${r.failed} failed` : '';
+  console.log(`${r.code === 0 ? 'ok  ' : 'FAIL'} ${r.name.padEnd(38)} ${(r.ms / 1000).toFixed(1).padStart(6)} s${counts}`);
+}
+const failedStep = results.find((r) => r.code !== 0);
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0) + (failedStep && results.every((r) => !r.failed) ? 1 : 0);
+if (failedStep) console.log(`\nStopped at "${failedStep.name}" (exit ${failedStep.code}).`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failedStep ? 1 : 0);

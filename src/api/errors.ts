@@ -1,0 +1,60 @@
+/** What went wrong, in terms the extension can act on (retry, fall back, sign in, stay silent). */
+export type ErrorKind =
+  | 'invalidUrl'
+  | 'loginFailed'
+  | 'badRequest'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'notFound'
+  | 'listingNotSupported'
+  | 'rateLimited'
+  | 'server'
+  | 'unavailable'
+  | 'network'
+  | 'timeout'
+  | 'malformedResponse'
+  | 'cancelled'
+  | 'pendingTimeout'
+  | 'unaddressableLoginId';
+
+export interface MediumOneErrorInit {
+  kind: ErrorKind;
+  /** Plain-language sentence for the user; must already be free of secrets. */
+  message: string;
+  method: string;
+  /** Request path (login_id percent-encoded), never a full URL with credentials. */
+  path: string;
+  status?: number;
+  /** The server's own text, trimmed, length-capped and scrubbed of every secret the client knows. */
+  serverMessage?: string;
+  /** Low-level cause code such as ECONNRESET; never a body. */
+  code?: string;
+  cause?: unknown;
+}
+
+export class MediumOneError extends Error {
+  readonly kind: ErrorKind;
+  readonly method: string;
+  readonly path: string;
+  readonly status?: number;
+  readonly serverMessage?: string;
+  readonly code?: string;
+
+  constructor(init: MediumOneErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'MediumOneError';
+    this.kind = init.kind;
+    this.method = init.method;
+    this.path = init.path;
+    this.status = init.status;
+    this.serverMessage = init.serverMessage;
+    this.code = init.code;
+  }
+}
+
+/** True for errors of this client, optionally of one kind or one of several kinds. */
+export function isMediumOneError(e: unknown, kind?: ErrorKind | readonly ErrorKind[]): e is MediumOneError {
+  if (!(e instanceof MediumOneError)) return false;
+  if (kind === undefined) return true;
+  return typeof kind === 'string' ? e.kind === kind : kind.includes(e.kind);
+}

@@ -1,0 +1,124 @@
+import { MediumOneError, type ErrorKind } from './errors';
+import type { HttpResponse, Method, TransportError } from './http';
+import { actionPhrase, statusLabel, statusMessage, type Operation } from './messages';
+import { scrubSecrets, serverText } from './scrub';
+
+/** What a failure is about, for its message. */
+export interface Subject {
+  operation: Operation;
+  method: Method;
+  /** The user concerned (or the admin account for a login). */
+  loginId?: string;
+  /** Secrets to keep out of every text: the login's password and API key, and any password this call sends. */
+  secrets: readonly string[];
+}
+
+const lockWarning =
+  'The extension will not try again on its own: repeated failed sign-ins lock the account for 5 minutes.';
+
+export function mentionsLock(text: string | undefined): boolean {
+  return !!text && /\block(ed|out)?\b/i.test(text);
+}
+
+function kindForStatus(operation: Operation, status: number, server: string | undefined): ErrorKind {
+  if (operation === 'login' && (status === 400 || status === 401 || status === 403)) return 'loginFailed';
+  // A lockout some servers answer with 429: it is about the credentials, not a rate to wait out.
+  if (operation === 'login' && status === 429 && mentionsLock(server)) return 'loginFailed';
+  if (operation === 'list' && (status === 404 || status === 405)) return 'listingNotSupported';
+  if (status === 400) return 'badRequest';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'notFound';
+  if (status === 429) return 'rateLimited';
+  if (status === 503) return 'unavailable';
+  if (status >= 400 && status < 500) return 'badRequest';
+  return 'server';
+}
+
+/** The error for an HTTP answer the call cannot use. `tries` is how many times it was sent. */
+export function statusFailure(subject: Subject, res: HttpResponse, tries: number): MediumOneError {
+  const server = serverText(res.text, subject.secrets);
+  const kind = kindForStatus(subject.operation, res.status, server);
+  let message = statusMessage(subject.operation, res.status, subject.loginId, server);
+  if (res.status >= 300 && res.status < 400) {
+    message =
+      `Medium One answered with a redirect (${statusLabel(res.status)}) when asked to ` +
+      `${actionPhrase(subject.operation, subject.loginId)}. Check the project's base URL.`;
+  } else if (kind === 'loginFailed') {
+    message += mentionsLock(server)
+      ? ' The account is locked after too many failed sign-ins: wait 5 minutes, check the password and API key, then sign in again.'
+      : ` Check the project's login_id, password and API key. ${lockWarning}`;
+  } else if (kind === 'listingNotSupported') {
+    message = `This Medium One server has no call to list users (${statusLabel(res.status)}).`;
+  } else if ((kind === 'rateLimited' || kind === 'unavailable') && tries > 1) {
+    message += ` Tried ${tries} times; wait a moment and try again.`;
+  } else if (kind === 'unauthorized') {
+    message += ' Signing in again did not help, so the signed-in account is probably not permitted to do this.';
+  }
+  return new MediumOneError({
+    kind,
+    status: res.status,
+    serverMessage: server,
+    method: subject.method,
+    path: res.path,
+    message: scrubSecrets(message, subject.secrets),
+  });
+}
+
+const codeExplanations: Record<string, string> = {
+  ECONNREFUSED: 'the connection was refused',
+  ECONNRESET: 'the connection was reset',
+  ENOTFOUND: 'the host name was not found',
+  EAI_AGAIN: 'the host name could not be looked up',
+  ETIMEDOUT: 'the connection timed out',
+  EPIPE: 'the connection was closed',
+  ERR_STREAM_PREMATURE_CLOSE: 'the connection closed before the answer was complete',
+};
+
+/** The error for a try that got no HTTP answer. */
+export function transportFailure(
+  subject: Subject,
+  failure: TransportError,
+  detail: { origin: string; timeoutMs: number; tries: number },
+): MediumOneError {
+  const action = actionPhrase(subject.operation, subject.loginId);
+  const base = { method: subject.method, path: failure.path, code: failure.code, cause: failure };
+  const mayBeApplied = subject.method === 'POST' || subject.method === 'PATCH' || subject.method === 'DELETE';
+  const unsure = mayBeApplied && subject.operation !== 'login' ? ' It may still have been applied: refresh to check.' : '';
+  if (failure.type === 'cancelled') {
+    return new MediumOneError({ ...base, kind: 'cancelled', message: `Cancelled: ${action}.` });
+  }
+  if (failure.type === 'timeout') {
+    const seconds = Math.round(detail.timeoutMs / 100) / 10;
+    return new MediumOneError({
+      ...base,
+      kind: 'timeout',
+      message: scrubSecrets(`Medium One did not answer within ${seconds} s when asked to ${action}.${unsure}`, subject.secrets),
+    });
+  }
+  const why = failure.code ? (codeExplanations[failure.code] ?? failure.code) : 'the connection failed';
+  const tries = detail.tries > 1 ? ` (tried ${detail.tries} times)` : '';
+  return new MediumOneError({
+    ...base,
+    kind: 'network',
+    message: scrubSecrets(`Could not reach Medium One at ${detail.origin} to ${action}: ${why}${tries}.${unsure}`, subject.secrets),
+  });
+}
+
+/** A 2xx answer whose body is not JSON, or not of the documented shape. */
+export function malformedFailure(subject: Subject, res: HttpResponse, tries: number, why: string): MediumOneError {
+  const action = actionPhrase(subject.operation, subject.loginId);
+  const triesText = tries > 1 ? `, even after ${tries} tries` : '';
+  return new MediumOneError({
+    kind: 'malformedResponse',
+    status: res.status,
+    method: subject.method,
+    path: res.path,
+    serverMessage: serverText(res.text, subject.secrets),
+    message: scrubSecrets(
+      `Medium One sent an answer that could not be read when asked to ${action} (${statusLabel(res.status)}: ${why}${triesText}). ` +
+        'The server, or a proxy in front of it, may be misbehaving; try again later.',
+      subject.secrets,
+    ),
+  });
+}

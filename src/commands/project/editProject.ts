@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../services';
+import type { Project } from '../../projects/project';
+import { KNOWN_HOSTS } from '../../projects/project';
+import { parseBaseUrl } from '../../api/url';
+import { testLogin } from '../../projects/connectionTest';
+import { apiCallLogger } from '../../log/logger';
+import { readSettings } from '../../settings';
+import { describeError } from '../../util/errorText';
+import { isMediumOneError } from '../../api/errors';
+import { resolveProject } from '../pickers';
+import { openEditProjectPanel, type EditProjectHost, type ProjectFormValues } from '../../webviews/editProjectPanel';
+
+type SaveError = { field?: keyof ProjectFormValues; message: string } | undefined;
+
+/** The edit form. Secrets never reach the webview: it learns only whether each is stored. */
+export const editProject = (s: Services) => async (node?: unknown) => {
+  const project = await resolveProject(s, node, (p) => !p.sandbox, vscode.l10n.t('There is no project to edit. The Local Sandbox manages its own settings.'));
+  if (project.sandbox) throw new Error(vscode.l10n.t('The Local Sandbox manages its own settings.'));
+  const stored = await s.projects.getSecrets(project.id);
+  const host: EditProjectHost = {
+    initial: {
+      name: project.name,
+      baseUrl: project.baseUrl,
+      role: project.role,
+      loginId: project.loginId,
+      mqttId: project.mqttId,
+      production: project.production,
+      hasPassword: Boolean(stored?.password),
+      hasApiKey: Boolean(stored?.apiKey),
+      knownHosts: KNOWN_HOSTS.map((h) => ({ label: h.url, url: h.url })),
+    },
+    save: (values, options) => save(s, project, values, options.skipConnectionTest),
+  };
+  openEditProjectPanel(s.context.extensionUri, project.id, host);
+  return host;
+};
+
+async function save(s: Services, before: Project, values: ProjectFormValues, skipTest: boolean): Promise<SaveError> {
+  if (!values.name.trim()) return { field: 'name', message: vscode.l10n.t('Enter a name.') };
+  if (!values.loginId.trim()) return { field: 'loginId', message: vscode.l10n.t('Enter a login_id.') };
+  let baseUrl: string;
+  try {
+    const parsed = parseBaseUrl(values.baseUrl);
+    baseUrl = parsed.origin + parsed.prefix;
+  } catch (e) {
+    return { field: 'baseUrl', message: describeError(e) };
+  }
+  const stored = await s.projects.getSecrets(before.id);
+  const password = values.password || stored?.password;
+  const apiKey = values.apiKey?.trim() || stored?.apiKey;
+  if (!password) return { field: 'password', message: vscode.l10n.t('Enter the password.') };
+  if (!apiKey) return { field: 'apiKey', message: vscode.l10n.t('Enter the API key.') };
+  s.redactor.register(password, apiKey);
+  const project: Project = { ...before, name: values.name.trim(), baseUrl, role: values.role, loginId: values.loginId.trim(), mqttId: values.mqttId?.trim() || undefined, production: values.production };
+  if (!skipTest) {
+    try {
+      await testLogin(project, { password, apiKey }, apiCallLogger(s.log.scoped('api')), readSettings().requestTimeoutSeconds * 1000);
+    } catch (e) {
+      const message = s.redactor.redact(describeError(e));
+      if (isMediumOneError(e, ['invalidUrl', 'network', 'timeout'])) return { field: 'baseUrl', message };
+      return { message };
+    }
+  }
+  await s.projects.save(project, { password, apiKey });
+  s.clients.forget(project.id);
+  s.users.invalidate(project.id);
+  void s.prompts.info(vscode.l10n.t('Project "{0}" saved.', project.name));
+  return undefined;
+}

@@ -1,0 +1,51 @@
+import type * as vscode from 'vscode';
+import type { Services } from '../services';
+import { Cmd, type CommandId } from './ids';
+import { registerCommand, type CommandHandler } from './registerCommand';
+import { addProject } from './project/addProject';
+import { editProject } from './project/editProject';
+import { removeProject } from './project/removeProject';
+import { testConnection } from './project/testConnection';
+import { refresh } from './view/refresh';
+import { filterUsers } from './view/filterUsers';
+import { clearFilter } from './view/clearFilter';
+import { showLog } from './view/showLog';
+import { createUser } from './user/createUser';
+import { showUser } from './user/showUser';
+import { changePassword } from './user/changePassword';
+import { enableUser } from './user/enableUser';
+import { disableUser } from './user/disableUser';
+import { deleteUser } from './user/deleteUser';
+import { trackUser } from './user/trackUser';
+import { untrackUser } from './user/untrackUser';
+import { copyLoginId } from './user/copyLoginId';
+import { copyMqttId } from './user/copyMqttId';
+import { startSandbox } from './sandbox/startSandbox';
+import { stopSandbox } from './sandbox/stopSandbox';
+
+/** The only place commands are wired to handlers. The record type makes a missing id a compile error. */
+export function registerCommands(s: Services): vscode.Disposable[] {
+  const handlers: Record<CommandId, (s: Services) => CommandHandler> = {
+    [Cmd.addProject]: addProject,
+    [Cmd.editProject]: editProject,
+    [Cmd.removeProject]: removeProject,
+    [Cmd.testConnection]: testConnection,
+    [Cmd.refresh]: refresh,
+    [Cmd.filterUsers]: filterUsers,
+    [Cmd.clearFilter]: clearFilter,
+    [Cmd.showLog]: showLog,
+    [Cmd.createUser]: createUser,
+    [Cmd.showUser]: showUser,
+    [Cmd.changePassword]: changePassword,
+    [Cmd.enableUser]: enableUser,
+    [Cmd.disableUser]: disableUser,
+    [Cmd.deleteUser]: deleteUser,
+    [Cmd.trackUser]: trackUser,
+    [Cmd.untrackUser]: untrackUser,
+    [Cmd.copyLoginId]: copyLoginId,
+    [Cmd.copyMqttId]: copyMqttId,
+    [Cmd.startSandbox]: startSandbox,
+    [Cmd.stopSandbox]: stopSandbox,
+  };
+  return (Object.keys(handlers) as CommandId[]).map((id) => registerCommand(s, id, handlers[id](s)));
+}

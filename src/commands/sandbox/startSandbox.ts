@@ -1,0 +1,14 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../services';
+import { projectNode } from '../../tree/nodes';
+
+export const startSandbox = (s: Services) => async () => {
+  const project = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Starting the Local Sandbox…') },
+    () => s.sandbox.start(),
+  );
+  s.clients.forget(project.id);
+  s.users.invalidate(project.id);
+  await s.view.reveal(projectNode(project), { expand: true, select: true, focus: false });
+  void s.prompts.info(vscode.l10n.t('Local Sandbox running at {0}. Signed in as its Business user.', project.baseUrl));
+};

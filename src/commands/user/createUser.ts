@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../services';
+import type { Project } from '../../projects/project';
+import { capabilitiesOf } from '../../projects/capabilities';
+import { isMediumOneError } from '../../api/errors';
+import { entryFromUser } from '../../tree/userEntry';
+import { openCreateUserPanel, type CreateUserHost, type FieldError } from '../../webviews/createUserPanel';
+import { resolveProject } from '../pickers';
+import { revealUser } from '../reveal';
+import { explainRefusal } from './runUserOperation';
+import { watchPendingUser } from './watchPendingUser';
+
+/** Opens the create form for a project; each submit calls the server and answers the form with the outcome. */
+export const createUser = (s: Services) => async (node?: unknown) => {
+  const project = await resolveProject(s, node, (p) => capabilitiesOf(p.role).create,
+    vscode.l10n.t('No project here may create users: that needs a Business or Registration account.'));
+  const host: CreateUserHost = {
+    projectName: project.name,
+    submit: (input) => submitCreate(s, project, input.loginId, input.password),
+  };
+  openCreateUserPanel(s.context.extensionUri, host);
+  // Returned so extension-host tests can drive the form's server side; the form itself is proven end to end.
+  return host;
+};
+
+async function submitCreate(s: Services, project: Project, loginId: string, password: string): Promise<FieldError | undefined> {
+  s.redactor.register(password);
+  const client = await s.clients.for(project);
+  let result;
+  try {
+    result = await client.createUser({ loginId, password });
+  } catch (error) {
+    return toFieldError(s, project, error);
+  }
+  // Users created here are tracked where the project cannot list, so the tree still shows them.
+  await s.users.ensureLoaded(project);
+  const tracked = isTrackedSource(s, project);
+  if (tracked) await s.projects.track(project.id, [loginId]);
+  if (result.status === 'pending') {
+    s.users.markPending(project.id, loginId);
+    if (tracked) s.users.patchUser(project.id, loginId, { tracked: true });
+    void revealUser(s, project.id, loginId);
+    void s.prompts.info(vscode.l10n.t('"{0}" was accepted and will appear shortly.', loginId));
+    watchPendingUser(s, project, loginId, client);
+    return undefined;
+  }
+  s.users.patchUser(project.id, loginId, { state: 'enabled', tracked: tracked || undefined });
+  if (capabilitiesOf(project.role).read === 'any') {
+    try {
+      s.users.patchUser(project.id, loginId, entryFromUser(await client.getUser(loginId)));
+    } catch (e) {
+      s.log.warn(`Created ${loginId}, but reading it back failed: ${String(e)}`);
+    }
+  }
+  await revealUser(s, project.id, loginId);
+  void s.prompts.info(vscode.l10n.t('User "{0}" created in {1}.', loginId, project.name));
+  return undefined;
+}
+
+const isTrackedSource = (s: Services, project: Project) => {
+  const load = s.users.get(project.id);
+  return load?.status === 'loaded' && load.source === 'tracked';
+};
+
+/** The server's refusal, placed next to the field it concerns (its wording is the only guide). */
+function toFieldError(s: Services, project: Project, error: unknown): FieldError {
+  const message = s.redactor.redact(explainRefusal(project, { infinitive: 'create' }, error));
+  if (isMediumOneError(error, ['badRequest', 'forbidden'])) {
+    const said = (error.serverMessage ?? '').toLowerCase();
+    if (said.includes('password') || said.includes('complex')) return { field: 'password', message };
+    if (said.includes('exist') || said.includes('login')) return { field: 'loginId', message };
+  }
+  if (isMediumOneError(error, 'unaddressableLoginId')) return { field: 'loginId', message };
+  return { message };
+}

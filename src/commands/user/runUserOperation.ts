@@ -1,0 +1,116 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../services';
+import type { Project } from '../../projects/project';
+import type { MediumOneClient } from '../../api/client';
+import { isMediumOneError } from '../../api/errors';
+import { ROLE_LABELS } from '../../projects/capabilities';
+import type { UserNode } from '../../tree/nodes';
+import type { UserEntry } from '../../tree/userEntry';
+import { hasToken, userContextValue } from '../../tree/contextValues';
+import { runBulk, summarize, type BulkOutcome } from '../../users/bulkRun';
+import { readSettings } from '../../settings';
+import { describeError } from '../../util/errorText';
+import { confirmUserOperation } from '../confirm';
+
+export interface UserOperation {
+  /** Context-value token a row needs, e.g. 'canDisable'. */
+  token: string;
+  /** "Disable": confirmation button, summary verb ("Disabled"), and progress title. */
+  verb: string;
+  past: string;
+  busyLabel: string;
+  /** The summary noun when nothing else fits, e.g. "disable". */
+  infinitive: string;
+  destructive: boolean;
+  warning?: (count: number) => string;
+  call(client: MediumOneClient, loginId: string, project: Project): Promise<void>;
+  /** The row after success; undefined removes it. */
+  after(entry: UserEntry): Partial<UserEntry> | undefined;
+}
+
+/**
+ * The shared flow of enable, disable and delete: leave out rows that cannot take the operation (with
+ * a warning), confirm once, mark rows busy, run with bounded concurrency under a cancellable progress
+ * notification, update each row as it finishes, and end with one summary naming what failed and why.
+ */
+export async function runUserOperation(s: Services, op: UserOperation, nodes: UserNode[]): Promise<BulkOutcome[]> {
+  const eligible = nodes.filter((n) => hasToken(userContextValue(n.project, n.entry), op.token));
+  const left = nodes.length - eligible.length;
+  if (eligible.length === 0) {
+    throw new Error(vscode.l10n.t('None of the selected users can be {0}d here.', op.infinitive));
+  }
+  if (left > 0) void s.prompts.warn(vscode.l10n.t('{0} selected rows cannot be {1}d and were left out.', left, op.infinitive));
+
+  const outcomes: BulkOutcome[] = [];
+  for (const [project, group] of groupByProject(eligible)) {
+    const loginIds = group.map((n) => n.entry.loginId);
+    await confirmUserOperation(s, { project, loginIds, verb: op.verb, destructive: op.destructive, warning: op.warning?.(loginIds.length) });
+    outcomes.push(await runOnProject(s, op, project, group));
+  }
+  return outcomes;
+}
+
+async function runOnProject(s: Services, op: UserOperation, project: Project, group: UserNode[]): Promise<BulkOutcome> {
+  const client = await s.clients.for(project);
+  const before = new Map(group.map((n) => [n.entry.loginId, n.entry]));
+  for (const n of group) s.users.patchUser(project.id, n.entry.loginId, { busy: op.busyLabel });
+  const title = group.length === 1
+    ? vscode.l10n.t('{0} "{1}"…', op.busyLabel.replace(/…$/, ''), group[0].entry.loginId)
+    : vscode.l10n.t('{0} {1} users in {2}…', op.busyLabel.replace(/…$/, ''), group.length, project.name);
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      try {
+        return await runBulk([...before.keys()], (id) => op.call(client, id, project), {
+          concurrency: readSettings().concurrency,
+          signal: abort.signal,
+          describeError: (e) => explainRefusal(project, op, e),
+          onItemDone: (loginId, ok, _done, total) => {
+            const entry = before.get(loginId)!;
+            s.users.patchUser(project.id, loginId, ok ? op.after(entry) : { busy: undefined });
+            progress.report({ increment: 100 / total });
+          },
+        });
+      } finally {
+        sub.dispose();
+      }
+    },
+  );
+  for (const id of outcome.notRun) s.users.patchUser(project.id, id, { busy: undefined });
+  report(s, op, project, outcome);
+  return outcome;
+}
+
+function report(s: Services, op: UserOperation, project: Project, outcome: BulkOutcome): void {
+  for (const f of outcome.failed) s.log.warn(`${op.verb} ${f.loginId} in ${project.name} failed: ${f.reason}`);
+  const text = s.redactor.redact(summarize(op.past, outcome));
+  if (outcome.failed.length === 0) {
+    void s.prompts.info(outcome.succeeded.length === 1 && outcome.notRun.length === 0
+      ? vscode.l10n.t('{0} "{1}".', op.past, outcome.succeeded[0])
+      : text);
+    return;
+  }
+  const showLog = vscode.l10n.t('Show Log');
+  void s.prompts.error(text, showLog).then((c) => c === showLog && s.channel.show(true));
+}
+
+/** A 401/403 is the role's limit far more often than a bug: say so in plain words (SPEC section 2). */
+export function explainRefusal(project: Project, op: Pick<UserOperation, 'infinitive'>, error: unknown): string {
+  if (!isMediumOneError(error, ['forbidden', 'unauthorized'])) return describeError(error);
+  if (project.role !== 'business') {
+    return vscode.l10n.t("This project's {0} user may not {1} users. ({2})", ROLE_LABELS[project.role], op.infinitive, describeError(error));
+  }
+  return vscode.l10n.t('Medium One refused to let "{0}" {1} users: check that it is a Business account. ({2})', project.loginId, op.infinitive, describeError(error));
+}
+
+function groupByProject(nodes: UserNode[]): Map<Project, UserNode[]> {
+  const byId = new Map<string, { project: Project; nodes: UserNode[] }>();
+  for (const n of nodes) {
+    const g = byId.get(n.project.id) ?? { project: n.project, nodes: [] };
+    g.nodes.push(n);
+    byId.set(n.project.id, g);
+  }
+  return new Map([...byId.values()].map((g) => [g.project, g.nodes]));
+}

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../services';
+import type { Project } from '../../projects/project';
+import type { MediumOneClient } from '../../api/client';
+import { capabilitiesOf } from '../../projects/capabilities';
+import { entryFromUser } from '../../tree/userEntry';
+import { describeError } from '../../util/errorText';
+
+/**
+ * A 202 creation: poll (bounded) until the user exists, then show it as a normal row. Roles that may
+ * not read users cannot poll, so the row stays pending until the next refresh shows it.
+ */
+export function watchPendingUser(s: Services, project: Project, loginId: string, client: MediumOneClient): void {
+  if (capabilitiesOf(project.role).read !== 'any') return;
+  client
+    .waitUntilExists(loginId, { intervalMs: 1000, maxAttempts: 60 })
+    .then((user) => {
+      s.users.clearPending(project.id, loginId);
+      s.users.patchUser(project.id, loginId, entryFromUser(user));
+      void s.prompts.info(vscode.l10n.t('"{0}" now exists in {1}.', loginId, project.name));
+    })
+    .catch((e: unknown) => {
+      s.users.clearPending(project.id, loginId);
+      const reason = s.redactor.redact(describeError(e));
+      s.users.patchUser(project.id, loginId, { state: 'error', reason });
+      void s.prompts.warn(vscode.l10n.t('"{0}" did not appear in {1}: {2}', loginId, project.name, reason));
+    });
+}

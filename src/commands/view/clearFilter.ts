@@ -1,0 +1,7 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../services';
+
+export const clearFilter = (s: Services) => async () => {
+  s.tree.setFilter({});
+  await vscode.commands.executeCommand('setContext', 'mediumOne.filtered', false);
+};

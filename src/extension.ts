@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { createLogger, apiCallLogger } from './log/logger';
+import { SecretRedactor } from './log/secretRedactor';
+import { ProjectStore } from './projects/projectStore';
+import { ClientRegistry } from './projects/clientRegistry';
+import { UsersModel } from './tree/usersModel';
+import { UsersTreeProvider } from './tree/usersTreeProvider';
+import { SandboxController } from './sandbox/sandboxController';
+import { registerCommands } from './commands/registerCommands';
+import { windowPrompts } from './ui/prompts';
+import { readSettings } from './settings';
+import { describeFilter } from './tree/userFilter';
+import type { Services } from './services';
+import type { TreeNode } from './tree/nodes';
+
+/** What activate() returns: the services, so extension-host tests can script prompts and inspect state. */
+export interface ExtensionApi {
+  readonly services: Services;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const channel = vscode.window.createOutputChannel('Medium One', { log: true });
+  const redactor = new SecretRedactor();
+  const log = createLogger(channel, redactor);
+  const projects = new ProjectStore(context.globalState, context.secrets, redactor);
+  const clients = new ClientRegistry(projects, apiCallLogger(log.scoped('api')), () => readSettings().requestTimeoutSeconds * 1000);
+  const users = new UsersModel(projects, clients, () => readSettings().concurrency);
+  const sandbox = new SandboxController(context.extensionPath, context.globalStorageUri, projects, log.scoped('sandbox'));
+  const tree = new UsersTreeProvider(projects, users, () => sandbox.running);
+  const view = vscode.window.createTreeView<TreeNode>('mediumOne.users', {
+    treeDataProvider: tree,
+    canSelectMany: true,
+    showCollapseAll: true,
+  });
+
+  const services: Services = { context, channel, log, redactor, projects, clients, users, tree, view, sandbox, prompts: windowPrompts };
+  context.subscriptions.push(
+    channel,
+    projects,
+    users,
+    tree,
+    view,
+    sandbox,
+    sandbox.onDidChange(() => users.invalidate()),
+    ...registerCommands(services),
+  );
+  const updateDescription = () => (view.description = describeFilter(tree.getFilter()));
+  // Context keys drive viewsWelcome and which palette entries show.
+  const updateContext = () => {
+    void vscode.commands.executeCommand('setContext', 'mediumOne.hasProjects', projects.list().length > 0);
+    void vscode.commands.executeCommand('setContext', 'mediumOne.sandboxRunning', sandbox.running);
+  };
+  updateContext();
+  context.subscriptions.push(tree.onDidChangeTreeData(updateDescription), projects.onDidChange(updateContext), sandbox.onDidChange(updateContext));
+  log.info(`Medium One API Users ${(context.extension.packageJSON as { version: string }).version} activated`);
+  return { services };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions, the Local Sandbox included.
+}

@@ -1,0 +1,50 @@
+import { MediumOneClient } from '../api/client';
+import { MediumOneError } from '../api/errors';
+import type { ApiLogger } from '../api/types';
+import type { Project } from './project';
+import type { ProjectStore } from './projectStore';
+
+/**
+ * One API client (and so one cookie session) per project, created on first use and dropped when the
+ * project's URL or credentials change. Secrets are read from SecretStorage only when a login needs them.
+ */
+export class ClientRegistry {
+  private readonly clients = new Map<string, { baseUrl: string; client: MediumOneClient }>();
+
+  constructor(
+    private readonly store: ProjectStore,
+    private readonly logger: ApiLogger,
+    private readonly timeoutMs: () => number,
+  ) {}
+
+  // eslint-disable-next-line @typescript-eslint/require-await -- async so a bad URL rejects like every other failure
+  async for(project: Project): Promise<MediumOneClient> {
+    const known = this.clients.get(project.id);
+    if (known && known.baseUrl === project.baseUrl) return known.client;
+    const client = new MediumOneClient({
+      baseUrl: project.baseUrl,
+      logger: this.logger,
+      timeoutMs: this.timeoutMs(),
+      credentials: async () => {
+        const secrets = await this.store.getSecrets(project.id);
+        if (!secrets) {
+          throw new MediumOneError({
+            kind: 'loginFailed',
+            method: 'POST',
+            path: '/v2/login',
+            message: `No password or API key is stored for "${project.name}". Edit the project to enter them.`,
+          });
+        }
+        return { loginId: project.loginId, password: secrets.password, apiKey: secrets.apiKey };
+      },
+    });
+    this.clients.set(project.id, { baseUrl: project.baseUrl, client });
+    return client;
+  }
+
+  /** Forget the session, e.g. after the credentials were edited or the project removed. */
+  forget(projectId: string): void {
+    this.clients.get(projectId)?.client.signOut();
+    this.clients.delete(projectId);
+  }
+}

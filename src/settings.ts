@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+
+export interface Settings {
+  requestTimeoutSeconds: number;
+  concurrency: number;
+  /** When non-destructive operations ask first: 'always', 'bulk' (more than one user) or 'never'. */
+  confirmation: 'always' | 'bulk' | 'never';
+}
+
+/** Read on use, so a change in the Settings editor applies to the next call without a reload. */
+export function readSettings(): Settings {
+  const c = vscode.workspace.getConfiguration('mediumOne');
+  return {
+    requestTimeoutSeconds: clamp(c.get<number>('requestTimeoutSeconds', 30), 1, 600),
+    concurrency: clamp(c.get<number>('concurrency', 8), 1, 32),
+    confirmation: oneOf(c.get<string>('confirmation', 'bulk'), ['always', 'bulk', 'never'] as const, 'bulk'),
+  };
+}
+
+const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(n)));
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], fallback: T): T {
+  return (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}

@@ -1,0 +1,14 @@
+// The packaged extension loads in code-server: its activity-bar container opens and shows the "API Users" view.
+import { expectVisible } from '../harness/expect.mjs';
+
+export const title = 'smoke: Medium One container shows the API Users view';
+
+/** @param {import('../harness/types').ScenarioContext} ctx */
+export default async function smoke({ workbench, shot }) {
+  await expectVisible(workbench.activityBarEntry('Medium One'), 'the "Medium One" activity-bar entry');
+  await workbench.openViewContainer('Medium One');
+  await expectVisible(workbench.view('API Users'), 'the "API Users" view');
+  await expectVisible(workbench.viewBody('API Users'), 'the "API Users" view content');
+  await workbench.waitForSideBarIdle();
+  await shot('api-users-view');
+}

@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/extension';
+import type { Services } from '../../../src/services';
+import type { Project } from '../../../src/projects/project';
+import type { Role } from '../../../src/api/types';
+import type { Emulator, EmulatorOptions } from '../../../src/emulator/types';
+import { startEmulator as start, defaultSeed } from '../../../src/emulator';
+import { projectNode, type TreeNode, type UserNode } from '../../../src/tree/nodes';
+import { windowPrompts } from '../../../src/ui/prompts';
+import { ScriptedPrompts, type Step } from './scriptedPrompts';
+
+export const EXTENSION_ID = 'mediumone-tools.mediumone-api-users';
+export const SANDBOX = { apiKey: 'm1-sandbox-key', admin: 'admin@sandbox.local', adminPassword: 'Sandbox-admin-1', registrar: 'registrar@sandbox.local', registrarPassword: 'Sandbox-reg-1' };
+
+export async function services(): Promise<Services> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not installed in this extension host`);
+  return (await ext.activate()).services;
+}
+
+export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  return start({ port: 0, seed: defaultSeed(), ...options });
+}
+
+/** Adds a project pointing at an emulator, as Add Project would have saved it (setup, not the thing under test). */
+export async function addProject(s: Services, emulator: Emulator, role: Role = 'business', extra: Partial<Project> = {}): Promise<Project> {
+  const id = `test-${role}-${Math.abs(hash(emulator.url + JSON.stringify(extra)))}`;
+  const project: Project = {
+    id,
+    name: extra.name ?? `Test ${role}`,
+    baseUrl: emulator.url,
+    role,
+    loginId: role === 'registration' ? SANDBOX.registrar : SANDBOX.admin,
+    production: false,
+    ...extra,
+  };
+  await s.projects.save(project, { password: role === 'registration' ? SANDBOX.registrarPassword : SANDBOX.adminPassword, apiKey: SANDBOX.apiKey });
+  return project;
+}
+
+/** Scripts the next questions; returns the recorder to assert notifications and completion. */
+export function script(s: Services, ...steps: Step[]): ScriptedPrompts {
+  const prompts = new ScriptedPrompts(steps);
+  s.prompts = prompts;
+  return prompts;
+}
+
+/** Back to a clean world: no projects, no filter, real prompts, sandbox stopped. */
+export async function resetWorld(s: Services): Promise<void> {
+  s.prompts = windowPrompts;
+  s.tree.setFilter({});
+  await s.sandbox.stop();
+  for (const p of s.projects.list()) {
+    s.clients.forget(p.id);
+    await s.projects.remove(p.id);
+  }
+  s.users.invalidate();
+}
+
+/** The rows under a project, as the tree would show them. */
+export async function rows(s: Services, project: Project): Promise<TreeNode[]> {
+  return s.tree.getChildren(projectNode(project));
+}
+
+export async function userRow(s: Services, project: Project, loginId: string): Promise<UserNode> {
+  const node = (await rows(s, project)).find((n): n is UserNode => n.kind === 'user' && n.entry.loginId === loginId);
+  assert.ok(node, `no row for ${loginId}`);
+  return node;
+}
+
+export async function labels(s: Services, project: Project): Promise<string[]> {
+  return (await rows(s, project)).map((n) => (n.kind === 'user' ? n.entry.loginId : n.kind === 'message' ? `[${n.label}]` : n.project.name));
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) assert.fail(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function hash(text: string): number {
+  let h = 0;
+  for (const c of text) h = (h * 31 + c.charCodeAt(0)) | 0;
+  return h;
+}

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Cmd } from '../../../src/commands/ids';
+
+const root = path.resolve(__dirname, '../../../..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  contributes: {
+    commands: { command: string; title: string; category?: string }[];
+    menus: Record<string, { command: string; when?: string }[]>;
+  };
+};
+const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+
+describe('package.json manifest', () => {
+  const declared = pkg.contributes.commands.map((c) => c.command).sort();
+
+  it('declares exactly the command ids in src/commands/ids.ts', () => {
+    assert.deepEqual(declared, Object.values(Cmd).sort());
+  });
+
+  it('gives every command the "Medium One" category and a localized title', () => {
+    for (const c of pkg.contributes.commands) {
+      assert.equal(c.category, '%category%', c.command);
+      assert.match(c.title, /^%.+%$/, `${c.command} title must come from package.nls.json`);
+    }
+    assert.equal(nls.category, 'Medium One');
+  });
+
+  it('has an English string for every %key% it uses', () => {
+    const keys = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+    assert.ok(keys.length > 5);
+    for (const key of keys) assert.ok(nls[key], `package.nls.json lacks "${key}"`);
+  });
+
+  it('menus name only declared commands', () => {
+    for (const [menu, items] of Object.entries(pkg.contributes.menus)) {
+      for (const item of items) assert.ok(declared.includes(item.command), `${menu} names unknown ${item.command}`);
+    }
+  });
+
+  it('matches viewItem tokens with delimiters, never as bare substrings', () => {
+    for (const items of Object.values(pkg.contributes.menus)) {
+      for (const item of items) {
+        for (const m of (item.when ?? '').matchAll(/viewItem\s*=~\s*\/([^/]+)\//g)) {
+          assert.match(m[1], /^\(\^\|;\)[\w|()-]+\(;\|\$\)$/, `${item.command}: ${m[1]}`);
+        }
+        assert.doesNotMatch(item.when ?? '', /viewItem\s*==/, `${item.command} compares the whole context value`);
+      }
+    }
+  });
+});

@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import { describeFilter, isActive, matches } from '../../../src/tree/userFilter';
+import { compareLoginIds, entryFromSummary } from '../../../src/tree/userEntry';
+
+describe('user filter', () => {
+  const entries = [
+    entryFromSummary({ loginId: 'Device-001', disabled: false }),
+    entryFromSummary({ loginId: 'device-002', disabled: true }),
+    entryFromSummary({ loginId: 'sensor-9' }),
+  ];
+
+  it('matches login_id substrings case-insensitively', () => {
+    assert.deepEqual(entries.filter((e) => matches({ text: 'DEVICE' }, e)).map((e) => e.loginId), ['Device-001', 'device-002']);
+  });
+
+  it('matches by state, and by text and state together', () => {
+    assert.deepEqual(entries.filter((e) => matches({ states: ['disabled'] }, e)).map((e) => e.loginId), ['device-002']);
+    assert.deepEqual(entries.filter((e) => matches({ text: 'sensor', states: ['unknown'] }, e)).map((e) => e.loginId), ['sensor-9']);
+    assert.deepEqual(entries.filter((e) => matches({ text: 'sensor', states: ['enabled'] }, e)), []);
+  });
+
+  it('describes itself for the view description, and is inactive when empty', () => {
+    assert.equal(describeFilter({}), undefined);
+    assert.equal(isActive({ text: '' }), false);
+    assert.equal(describeFilter({ text: 'dev', states: ['disabled'] }), 'Filter: "dev" · disabled');
+  });
+
+  it('derives the state from what the server listed', () => {
+    assert.deepEqual(entries.map((e) => e.state), ['enabled', 'disabled', 'unknown']);
+  });
+
+  it('sorts login_ids naturally and case-insensitively, with a stable tie-break', () => {
+    const ids = ['device-10', 'Device-2', 'device-1', 'device-2'];
+    assert.deepEqual([...ids].sort(compareLoginIds), ['device-1', 'Device-2', 'device-2', 'device-10']);
+  });
+});
