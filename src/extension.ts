@@ -52,6 +52,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   updateContext();
   context.subscriptions.push(tree.onDidChangeTreeData(updateDescription), projects.onDidChange(updateContext), sandbox.onDidChange(updateContext));
+  if (readSettings().sandboxAutoStart) {
+    // Not awaited: activation stays fast; the tree shows the sandbox project when it is up.
+    sandbox.start().catch((e: unknown) => log.error(`Local Sandbox did not start: ${e instanceof Error ? e.message : String(e)}`));
+  }
   log.info(`Medium One API Users ${(context.extension.packageJSON as { version: string }).version} activated`);
   return { services };
 }

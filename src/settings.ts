@@ -5,6 +5,7 @@ export interface Settings {
   concurrency: number;
   /** When non-destructive operations ask first: 'always', 'bulk' (more than one user) or 'never'. */
   confirmation: 'always' | 'bulk' | 'never';
+  sandboxAutoStart: boolean;
 }
 
 /** Read on use, so a change in the Settings editor applies to the next call without a reload. */
@@ -13,6 +14,7 @@ export function readSettings(): Settings {
   return {
     requestTimeoutSeconds: clamp(c.get<number>('requestTimeoutSeconds', 30), 1, 600),
     concurrency: clamp(c.get<number>('concurrency', 8), 1, 32),
+    sandboxAutoStart: c.get<boolean>('localSandbox.autoStart', false),
     confirmation: oneOf(c.get<string>('confirmation', 'bulk'), ['always', 'bulk', 'never'] as const, 'bulk'),
   };
 }

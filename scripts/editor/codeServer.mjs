@@ -44,13 +44,14 @@ const OUTPUT_LINES_KEPT = 200;
  * @param {Record<string, unknown>} [opts.settings]  extra user settings
  * @param {string} [opts.vsix]  installed into the fresh extensions dir before the server starts
  * @param {(line: string) => void} [opts.log]  every line code-server prints (default: dropped, kept for failures)
+ * @param {number} [opts.port]  0 (default) picks a free port; the demo asks for a fixed one
  * @param {number} [opts.startTimeoutMs]
  * @param {boolean} [opts.keep]  keep the profile dirs after stop (debugging)
  * @param {Record<string, string>} [opts.env]  extra environment for code-server and so its extension hosts
  * @returns {Promise<CodeServer>}
  */
 export async function startCodeServer(opts = {}) {
-  const { theme = 'dark', settings = {}, vsix, log = () => {}, startTimeoutMs = 60_000, keep = false, env: extraEnv = {} } = opts;
+  const { theme = 'dark', settings = {}, vsix, log = () => {}, startTimeoutMs = 60_000, keep = false, env: extraEnv = {}, port = 0 } = opts;
   if (!existsSync(codeServerEntry)) {
     throw new Error(`code-server is not installed at ${codeServerEntry}: run \`node scripts/provision-editor.mjs\` first.`);
   }
@@ -63,7 +64,7 @@ export async function startCodeServer(opts = {}) {
   mkdirSync(path.join(dirs.userDataDir, 'User'), { recursive: true });
   mkdirSync(dirs.extensionsDir, { recursive: true });
   // An explicit config file, so code-server neither reads nor writes ~/.config/code-server/config.yaml.
-  writeFileSync(dirs.config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+  writeFileSync(dirs.config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const writeSettings = (t) =>
     writeFileSync(
       path.join(dirs.userDataDir, 'User', 'settings.json'),
@@ -80,7 +81,7 @@ export async function startCodeServer(opts = {}) {
       codeServerEntry,
       '--config', dirs.config,
       '--auth', 'none',
-      '--bind-addr', '127.0.0.1:0',
+      '--bind-addr', `127.0.0.1:${port}`,
       '--user-data-dir', dirs.userDataDir,
       '--extensions-dir', dirs.extensionsDir,
       '--disable-telemetry',

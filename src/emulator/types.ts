@@ -38,7 +38,11 @@ export interface EmulatedUser {
   userData: Record<string, unknown>;
 }
 
-export type FaultKind = 'status429' | 'status500' | 'status503' | 'drop' | 'malformedJson';
+/**
+ * `drop` closes the socket before the call is applied; `dropAfter` applies it first, then closes the socket
+ * without an answer (the "lost answer" case: a create happened but the client never heard).
+ */
+export type FaultKind = 'status429' | 'status500' | 'status503' | 'drop' | 'dropAfter' | 'malformedJson';
 
 /** A route key is `METHOD /path-pattern`, e.g. `POST /v2/login`, `GET /v2/users/:id`, or `*` for every route. */
 export type RouteKey =
@@ -94,6 +98,11 @@ export interface EmulatorOptions {
   acceptedCreation?: { delayMs: number };
   rateLimit?: RateLimitConfig;
   faults?: FaultConfig;
+  /**
+   * What GET /v2/users answers to a Business user: user objects (default), bare login_id strings (the docs
+   * do not fix the shape), or 404 as on a server without the list call.
+   */
+  listing?: 'objects' | 'loginIds' | 'unsupported';
   /** Optional request log (method, path, status, ms); never given bodies. */
   log?: (line: string) => void;
 }
@@ -101,7 +110,7 @@ export interface EmulatorOptions {
 /** What can be changed at runtime, in process or through the loopback control route. */
 export type RuntimeSettings = Pick<
   EmulatorOptions,
-  'sessionTtlMs' | 'lockout' | 'passwordRule' | 'acceptedCreation' | 'rateLimit' | 'faults'
+  'sessionTtlMs' | 'lockout' | 'passwordRule' | 'acceptedCreation' | 'rateLimit' | 'faults' | 'listing'
 >;
 
 export interface CallRecord {

@@ -25,9 +25,10 @@ export const STATE_LABELS: Record<UserState, string> = {
   unknown: 'state unknown',
 };
 
-export function projectTreeItem(node: ProjectNode, load: ProjectLoad | undefined, running: boolean | undefined): vscode.TreeItem {
+export function projectTreeItem(node: ProjectNode, load: ProjectLoad | undefined, running: boolean | undefined, only: boolean): vscode.TreeItem {
   const { project } = node;
-  const item = new vscode.TreeItem(project.name, vscode.TreeItemCollapsibleState.Collapsed);
+  // A lone project opens expanded: its users are what the view is for.
+  const item = new vscode.TreeItem(project.name, only ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.contextValue = projectContextValue(project, running);
   const stopped = project.sandbox && !running;

@@ -48,7 +48,12 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'project':
-        return projectTreeItem(node, this.users.get(node.project.id), node.project.sandbox ? this.sandboxRunning() : undefined);
+        return projectTreeItem(
+          node,
+          this.users.get(node.project.id),
+          node.project.sandbox ? this.sandboxRunning() : undefined,
+          this.projects.list().length === 1,
+        );
       case 'user':
         return userTreeItem(node);
       case 'message':

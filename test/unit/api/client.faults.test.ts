@@ -99,7 +99,7 @@ describe('api/client: back-off and faults', function () {
     });
 
     it('a create whose answer was lost is checked with GET and never created twice', async () => {
-      world.emulator.configure({ faults: { routes: { 'POST /v2/users': { drop: 1 } } } });
+      world.emulator.configure({ faults: { routes: { 'POST /v2/users': { dropAfter: 1 } } } });
       const { client } = makeClient(world.emulator);
       const result = await client.createUser({ loginId: 'hank', password: 'hank-Pw-123' });
       assert.deepEqual(result, { status: 'created', loginId: 'hank' });

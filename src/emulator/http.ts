@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from 'http';
+
+/** The outcome of a route: what to send. `after` runs once the answer is decided (for dropAfter faults). */
+export interface Reply {
+  status: number;
+  body?: unknown;
+  /** A plain-text body (error reasons). */
+  text?: string;
+  headers?: Record<string, string>;
+}
+
+export const json = (status: number, body: unknown, headers?: Record<string, string>): Reply => ({ status, body, headers });
+export const text = (status: number, message: string, headers?: Record<string, string>): Reply => ({ status, text: message, headers });
+
+const MAX_BODY = 64 * 1024;
+
+/** Reads a JSON request body; undefined when empty, the string 'invalid' when it does not parse. */
+export async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return INVALID;
+    chunks.push(chunk as Buffer);
+  }
+  const raw = Buffer.concat(chunks).toString('utf8').trim();
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return INVALID;
+  }
+}
+
+export const INVALID = Symbol('invalid JSON');
+
+export function send(res: ServerResponse, reply: Reply, malformed = false): void {
+  const headers: Record<string, string> = { ...reply.headers };
+  let payload = '';
+  if (reply.text !== undefined) {
+    headers['Content-Type'] = 'text/plain; charset=utf-8';
+    payload = reply.text;
+  } else if (reply.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(reply.body);
+    // A truncated document: valid start, no end, as a proxy cutting a response short would leave it.
+    if (malformed) payload = payload.length > 1 ? payload.slice(0, Math.ceil(payload.length / 2)) : '{';
+  } else if (malformed) {
+    headers['Content-Type'] = 'application/json';
+    payload = '{"login_id":';
+  }
+  res.writeHead(reply.status, headers);
+  res.end(payload);
+}
+
+export const isLoopbackAddress = (address: string | undefined) =>
+  !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
