@@ -10,6 +10,7 @@ const watch = process.argv.includes('--watch');
 const problemMatcher = {
   name: 'problem-matcher',
   setup(build) {
+    if (!watch) return; // one-shot builds stay quiet unless something fails (errors are thrown below)
     build.onStart(() => console.log('[watch] build started'));
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
@@ -43,6 +44,19 @@ const targets = [
   // The emulator is its own bundle: the extension loads it only when the Local Sandbox starts.
   { ...nodeBundle, entryPoints: ['src/emulator/index.ts'], outfile: 'dist/emulator.js' },
   { ...nodeBundle, entryPoints: ['src/emulator/cli.ts'], outfile: 'dist/emulator-cli.js' },
+  // Webview pages: plain browser scripts, one per panel, loaded under the panels' strict CSP.
+  ...['createUser', 'userDetails', 'editProject'].map((name) => ({
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: production,
+    sourcemap: !production,
+    entryPoints: [`src/webview/${name}.ts`],
+    outfile: `dist/webview/${name}.js`,
+    logLevel: 'silent',
+    plugins: [problemMatcher],
+  })),
 ];
 
 async function main() {

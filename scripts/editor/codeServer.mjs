@@ -51,7 +51,7 @@ const OUTPUT_LINES_KEPT = 200;
  * @returns {Promise<CodeServer>}
  */
 export async function startCodeServer(opts = {}) {
-  const { theme = 'dark', settings = {}, vsix, log = () => {}, startTimeoutMs = 60_000, keep = false, env: extraEnv = {}, port = 0 } = opts;
+  const { theme = 'dark', settings = {}, vsix, log = () => {}, startTimeoutMs = 60_000, keep = false, env: extraEnv = {}, port: requestedPort = 0 } = opts;
   if (!existsSync(codeServerEntry)) {
     throw new Error(`code-server is not installed at ${codeServerEntry}: run \`node scripts/provision-editor.mjs\` first.`);
   }
@@ -64,7 +64,7 @@ export async function startCodeServer(opts = {}) {
   mkdirSync(path.join(dirs.userDataDir, 'User'), { recursive: true });
   mkdirSync(dirs.extensionsDir, { recursive: true });
   // An explicit config file, so code-server neither reads nor writes ~/.config/code-server/config.yaml.
-  writeFileSync(dirs.config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  writeFileSync(dirs.config, `bind-addr: 127.0.0.1:${requestedPort}\nauth: none\ncert: false\n`);
   const writeSettings = (t) =>
     writeFileSync(
       path.join(dirs.userDataDir, 'User', 'settings.json'),
@@ -81,7 +81,7 @@ export async function startCodeServer(opts = {}) {
       codeServerEntry,
       '--config', dirs.config,
       '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--bind-addr', `127.0.0.1:${requestedPort}`,
       '--user-data-dir', dirs.userDataDir,
       '--extensions-dir', dirs.extensionsDir,
       '--disable-telemetry',

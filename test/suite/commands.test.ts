@@ -11,7 +11,8 @@ describe('commands', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(s.context.extensionPath, 'package.json'), 'utf8')) as {
       contributes: { commands: { command: string }[] };
     };
-    const registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('mediumOne.')).sort();
+    // VS Code adds `mediumOne.users.focus` and the like for the view itself: only our own ids count.
+    const registered = (await vscode.commands.getCommands(true)).filter((c) => /^mediumOne\.[A-Za-z]+$/.test(c)).sort();
     const inCode = Object.values(Cmd).sort();
     assert.deepEqual(registered, inCode);
     assert.deepEqual(pkg.contributes.commands.map((c) => c.command).sort(), inCode);
