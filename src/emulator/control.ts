@@ -13,7 +13,7 @@
  *   DELETE /__emulator/users/<project>/<login_id>
  */
 import type { IncomingMessage } from 'http';
-import type { Emulator, EmulatorSeed, RuntimeSettings } from './types';
+import type { Emulator, EmulatorSeed } from './types';
 import { json, readJson, text, INVALID, type Reply } from './http';
 
 export async function runControl(emulator: Emulator, snapshot: () => unknown, method: string, rawPath: string, req: IncomingMessage): Promise<Reply> {
@@ -27,7 +27,7 @@ export async function runControl(emulator: Emulator, snapshot: () => unknown, me
     case 'GET calls':
       return json(200, emulator.calls());
     case 'PUT settings':
-      emulator.configure(withoutNulls(body) as RuntimeSettings);
+      emulator.configure(withoutNulls(body));
       return json(200, true);
     case 'POST expire-sessions':
       emulator.expireSessions();

@@ -84,7 +84,7 @@ describe('projects', () => {
     const s = await services();
     const project = await addProject(s, emulator);
     const prompts = script(s);
-    const host = (await vscode.commands.executeCommand(Cmd.editProject, projectNode(project))) as EditProjectHost;
+    const host = await vscode.commands.executeCommand<EditProjectHost>(Cmd.editProject, projectNode(project));
     assert.deepEqual([host.initial.hasPassword, host.initial.hasApiKey], [true, true]);
     assert.doesNotMatch(JSON.stringify(host.initial), /Sandbox-admin-1|m1-sandbox-key/, 'no secret sent to the webview');
     const values = { name: 'Renamed', baseUrl: emulator.url, role: 'business' as const, loginId: SANDBOX.admin, production: true };

@@ -105,7 +105,7 @@ describe('user operations', () => {
     const s = await services();
     const project = await addProject(s, emulator);
     script(s);
-    const host = (await vscode.commands.executeCommand(Cmd.createUser, projectNode(project))) as CreateUserHost;
+    const host = await vscode.commands.executeCommand<CreateUserHost>(Cmd.createUser, projectNode(project));
     const weak = await host.submit({ loginId: 'sensor-7', password: 'abc' });
     assert.equal(weak?.field, 'password');
     assert.equal(emulator.getUser(P, 'sensor-7'), undefined);
@@ -123,7 +123,7 @@ describe('user operations', () => {
     emulator.configure({ acceptedCreation: { delayMs: 1500 } });
     const project = await addProject(s, emulator);
     script(s);
-    const host = (await vscode.commands.executeCommand(Cmd.createUser, projectNode(project))) as CreateUserHost;
+    const host = await vscode.commands.executeCommand<CreateUserHost>(Cmd.createUser, projectNode(project));
     assert.equal(await host.submit({ loginId: 'late-1', password: 'Good-pass-77' }), undefined);
     assert.equal((await userRow(s, project, 'late-1')).entry.state, 'pending');
     await waitFor('late-1 to exist', async () => (await userRow(s, project, 'late-1')).entry.state === 'enabled');
@@ -133,7 +133,7 @@ describe('user operations', () => {
     const s = await services();
     const project = await addProject(s, emulator, 'registration');
     script(s);
-    const host = (await vscode.commands.executeCommand(Cmd.createUser, projectNode(project))) as CreateUserHost;
+    const host = await vscode.commands.executeCommand<CreateUserHost>(Cmd.createUser, projectNode(project));
     assert.equal(await host.submit({ loginId: 'reg-made-1', password: 'Good-pass-77' }), undefined);
     assert.ok(emulator.getUser(P, 'reg-made-1'));
     assert.ok(s.projects.tracked(project.id).includes('reg-made-1'));
@@ -182,7 +182,7 @@ describe('user operations', () => {
     const s = await services();
     const project = await addProject(s, emulator);
     script(s);
-    const host = (await vscode.commands.executeCommand(Cmd.showUser, await userRow(s, project, 'device-004'))) as UserDetailsHost;
+    const host = await vscode.commands.executeCommand<UserDetailsHost>(Cmd.showUser, await userRow(s, project, 'device-004'));
     const model = await host.load();
     assert.equal(model.loginId, 'device-004');
     assert.equal(model.fields.disabled, true);
