@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { provisionEditor } from './provision-editor.mjs';
 import { startCodeServer } from './editor/codeServer.mjs';
 import { e2eCacheDir, tempRoot } from './editor/paths.mjs';
-import { npx, runCommand, step } from './editor/steps.mjs';
+import { npx, runCommand, step, vscePackageArgs } from './editor/steps.mjs';
 
 const { values: args } = parseArgs({
   options: { port: { type: 'string', default: '8080' }, theme: { type: 'string', default: 'dark' } },
@@ -22,7 +22,7 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 await step('demo', 'editor provisioned', () => provisionEditor());
 const vsix = path.join(e2eCacheDir, 'demo.vsix');
 mkdirSync(e2eCacheDir, { recursive: true });
-await step('demo', 'extension packaged', () => runCommand(npx, ['vsce', 'package', '--no-dependencies', '--out', vsix]));
+await step('demo', 'extension packaged', () => runCommand(npx, vscePackageArgs(vsix)));
 
 const folder = mkdtempSync(path.join(tempRoot(), 'm1-demo-'));
 const workspace = path.join(folder, 'my-iot-project');

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { startCodeServer } from './editor/codeServer.mjs';
 import { launchBrowser } from './editor/browser.mjs';
 import { e2eArtifactsDir, e2eCacheDir, repoRoot, tempRoot } from './editor/paths.mjs';
-import { npx, runCommand, seconds, step } from './editor/steps.mjs';
+import { npx, runCommand, seconds, step, vscePackageArgs } from './editor/steps.mjs';
 import { provisionEditor } from './provision-editor.mjs';
 
 const TAG = 'e2e';
@@ -88,7 +88,7 @@ async function buildVsix(verbose) {
   await step(TAG, `vsce package → ${path.relative(repoRoot, DEFAULT_VSIX)}`, () =>
     runCommand(
       npx,
-      ['vsce', 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', DEFAULT_VSIX],
+      vscePackageArgs(DEFAULT_VSIX),
       { verbose },
     ),
   );

@@ -42,3 +42,10 @@ export function runCommand(cmd, args, { verbose = false, env } = {}) {
 
 export const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 export const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+/**
+ * How every script packages the .vsix. Relative README images are kept as they are: VS Code resolves them
+ * inside the installed extension (media/readme ships in the package), and there is no public repository to
+ * point them at.
+ */
+export const vscePackageArgs = (out) => ['vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--out', out];
