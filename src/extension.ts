@@ -19,6 +19,7 @@ export interface ExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const started = performance.now();
   const channel = vscode.window.createOutputChannel('Medium One', { log: true });
   const redactor = new SecretRedactor();
   const log = createLogger(channel, redactor);
@@ -56,7 +57,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     // Not awaited: activation stays fast; the tree shows the sandbox project when it is up.
     sandbox.start().catch((e: unknown) => log.error(`Local Sandbox did not start: ${e instanceof Error ? e.message : String(e)}`));
   }
-  log.info(`Medium One API Users ${(context.extension.packageJSON as { version: string }).version} activated`);
+  const version = (context.extension.packageJSON as { version: string }).version;
+  log.info(`Medium One API Users ${version} activated in ${(performance.now() - started).toFixed(1)} ms`);
   return { services };
 }
 

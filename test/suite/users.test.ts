@@ -44,6 +44,24 @@ describe('user operations', () => {
     assert.match(prompts.shown.at(-1)?.message ?? '', /Disabled 3 of 3/);
   });
 
+  it('ends a bulk run that failed with a summary naming why, and Retry Failed finishes the job', async () => {
+    const s = await services();
+    const project = await addProject(s, emulator);
+    const selection = [await userRow(s, project, 'device-001'), await userRow(s, project, 'device-002')];
+    emulator.configure({ faults: { routes: { 'PATCH /v2/users/:id': { status500: 1 } } } });
+    const prompts = script(s, { kind: 'confirm', answer: 'Disable' });
+    prompts.respond = (shown, actions) => {
+      if (shown.level !== 'error') return undefined;
+      emulator.configure({ faults: {} });
+      return actions.includes('Retry Failed') ? 'Retry Failed' : undefined;
+    };
+    await vscode.commands.executeCommand(Cmd.disableUser, selection[0], selection);
+    const summary = prompts.shown.find((m) => m.level === 'error');
+    assert.match(summary?.message ?? '', /Disabled 0 of 2\. 2 failed \(device-001: .*500/);
+    await waitFor('the retry to disable both', () => emulator.listUsers(P).filter((u) => u.disabled).length === 3);
+    await waitFor('the rows to show it', async () => (await userRow(s, project, 'device-002')).entry.state === 'disabled');
+  });
+
   it('leaves ineligible rows out with a warning', async () => {
     const s = await services();
     const project = await addProject(s, emulator);

@@ -4,7 +4,7 @@ import type { Project } from '../../projects/project';
 import type { MediumOneClient } from '../../api/client';
 import { isMediumOneError } from '../../api/errors';
 import { ROLE_LABELS } from '../../projects/capabilities';
-import type { UserNode } from '../../tree/nodes';
+import { userNode, type UserNode } from '../../tree/nodes';
 import type { UserEntry } from '../../tree/userEntry';
 import { hasToken, userContextValue } from '../../tree/contextValues';
 import { runBulk, summarize, type BulkOutcome } from '../../users/bulkRun';
@@ -50,6 +50,14 @@ export async function runUserOperation(s: Services, op: UserOperation, nodes: Us
   return outcomes;
 }
 
+/** Runs the operation again on the rows that failed, as they are now (no new confirmation: the user just asked). */
+async function retryFailed(s: Services, op: UserOperation, project: Project, failed: string[]): Promise<void> {
+  const load = s.users.get(project.id);
+  const entries = load?.status === 'loaded' ? load.users.filter((u) => failed.includes(u.loginId)) : [];
+  const nodes = entries.map((entry) => userNode(project, entry)).filter((n) => hasToken(userContextValue(project, n.entry), op.token));
+  if (nodes.length) await runOnProject(s, op, project, nodes);
+}
+
 async function runOnProject(s: Services, op: UserOperation, project: Project, group: UserNode[]): Promise<BulkOutcome> {
   const client = await s.clients.for(project);
   const before = new Map(group.map((n) => [n.entry.loginId, n.entry]));
@@ -92,8 +100,12 @@ function report(s: Services, op: UserOperation, project: Project, outcome: BulkO
       : text);
     return;
   }
+  const retry = vscode.l10n.t('Retry Failed');
   const showLog = vscode.l10n.t('Show Log');
-  void s.prompts.error(text, showLog).then((c) => c === showLog && s.channel.show(true));
+  void s.prompts.error(text, retry, showLog).then((choice) => {
+    if (choice === showLog) s.channel.show(true);
+    if (choice === retry) void retryFailed(s, op, project, outcome.failed.map((f) => f.loginId)).catch((e: unknown) => s.log.error(describeError(e)));
+  });
 }
 
 /** A 401/403 is the role's limit far more often than a bug: say so in plain words (SPEC section 2). */

@@ -22,6 +22,8 @@ export class ScriptedPrompts implements Prompts {
   readonly shown: Shown[] = [];
   readonly asked: string[] = [];
   private readonly steps: Step[];
+  /** Which action button the "user" clicks on a notification (default: none, it is just read). */
+  respond: (shown: Shown, actions: string[]) => string | undefined = () => undefined;
 
   constructor(steps: Step[] = []) {
     this.steps = [...steps];
@@ -72,19 +74,23 @@ export class ScriptedPrompts implements Prompts {
     return Promise.resolve(step.answer);
   }
 
-  info(message: string): Promise<string | undefined> {
-    this.shown.push({ level: 'info', message });
-    return Promise.resolve(undefined);
+  info(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.notify({ level: 'info', message }, actions);
   }
 
-  warn(message: string): Promise<string | undefined> {
-    this.shown.push({ level: 'warn', message });
-    return Promise.resolve(undefined);
+  warn(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.notify({ level: 'warn', message }, actions);
   }
 
-  error(message: string): Promise<string | undefined> {
-    this.shown.push({ level: 'error', message });
-    return Promise.resolve(undefined);
+  error(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.notify({ level: 'error', message }, actions);
+  }
+
+  private notify(shown: Shown, actions: string[]): Promise<string | undefined> {
+    this.shown.push(shown);
+    const choice = this.respond(shown, actions);
+    if (choice !== undefined) assert.ok(actions.includes(choice), `No action "${choice}" on "${shown.message}" (has ${JSON.stringify(actions)})`);
+    return Promise.resolve(choice);
   }
 
   /** Every scripted question was asked. */
