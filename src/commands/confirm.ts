@@ -10,6 +10,8 @@ export interface ConfirmRequest {
   /** e.g. "Delete", "Disable": the modal's button. */
   verb: string;
   destructive: boolean;
+  /** A production project also demands the typed project name. */
+  guardProduction: boolean;
   /** Extra sentence, e.g. that event data is deleted too. */
   warning?: string;
 }
@@ -18,12 +20,13 @@ const NAMED = 10;
 
 /**
  * One modal that names the users; production projects also demand the typed project name for
- * destructive operations. The `mediumOne.confirmation` setting decides when non-destructive
+ * the operations that guard it (delete, disable). The `mediumOne.confirmation` setting decides when non-destructive
  * operations ask. Resolves when confirmed, throws UserCancelled otherwise.
  */
 export async function confirmUserOperation(s: Services, req: ConfirmRequest): Promise<void> {
   const style = readSettings().confirmation;
-  const needed = style === 'always' || req.destructive || (style === 'bulk' && req.loginIds.length > 1);
+  const typedName = req.guardProduction && req.project.production;
+  const needed = style === 'always' || req.destructive || typedName || (style === 'bulk' && req.loginIds.length > 1);
   if (!needed) return;
   const names = req.loginIds.slice(0, NAMED).map((id) => `• ${id}`).join('\n');
   const more = req.loginIds.length > NAMED ? `\n${vscode.l10n.t('…and {0} more', req.loginIds.length - NAMED)}` : '';
@@ -33,7 +36,7 @@ export async function confirmUserOperation(s: Services, req: ConfirmRequest): Pr
   const detail = [req.loginIds.length > 1 ? names + more : '', req.warning ?? ''].filter(Boolean).join('\n\n');
   const choice = await s.prompts.confirm(message, detail, req.verb);
   if (choice !== req.verb) throw new UserCancelled();
-  if (req.destructive && req.project.production) {
+  if (typedName) {
     const typed = await s.prompts.input({
       title: vscode.l10n.t('{0} in production project {1}', req.verb, req.project.name),
       prompt: vscode.l10n.t('"{0}" is a production project. Type its name to confirm.', req.project.name),

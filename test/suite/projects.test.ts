@@ -1,20 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Cmd } from '../../src/commands/ids';
-import type { Emulator } from '../../src/emulator/types';
 import type { EditProjectHost } from '../../src/webviews/editProjectPanel';
 import { projectNode } from '../../src/tree/nodes';
-import { addProject, resetWorld, SANDBOX, script, services, startEmulator } from './helpers/world';
+import { addProject, SANDBOX, script, services, useEmulator } from './helpers/world';
 
 describe('projects', () => {
-  let emulator: Emulator;
-  beforeEach(async () => {
-    emulator = await startEmulator();
-  });
-  afterEach(async () => {
-    await resetWorld(await services());
-    await emulator.stop();
-  });
+  const emu = useEmulator();
 
   const custom = (url: string) => [
     { kind: 'pick' as const, match: /server/, choose: 'Custom URL…' },
@@ -26,7 +18,7 @@ describe('projects', () => {
     const prompts = script(
       s,
       { kind: 'input', match: /name/, answer: 'Plant A' },
-      ...custom(emulator.url),
+      ...custom(emu().url),
       { kind: 'pick', match: /Role/, choose: 'Business' },
       { kind: 'input', match: /login_id/, answer: SANDBOX.admin },
       { kind: 'input', match: /password/i, answer: 'Wrong-password-9' },
@@ -40,11 +32,11 @@ describe('projects', () => {
     prompts.assertDone();
     const [project] = s.projects.list();
     assert.equal(project.name, 'Plant A');
-    assert.equal(project.baseUrl, emulator.url);
+    assert.equal(project.baseUrl, emu().url);
     assert.deepEqual(await s.projects.getSecrets(project.id), { password: SANDBOX.adminPassword, apiKey: SANDBOX.apiKey });
     const stored = JSON.stringify(s.context.globalState.keys().map((k) => s.context.globalState.get(k)));
     assert.doesNotMatch(stored, /Sandbox-admin-1|m1-sandbox-key|Wrong-password-9/);
-    const logins = emulator.calls().filter((c) => c.path === '/v2/login');
+    const logins = emu().calls().filter((c) => c.path === '/v2/login');
     assert.deepEqual(logins.filter((c) => c.status !== 200).map((c) => c.status), [401], 'one refused login, never retried automatically');
   });
 
@@ -69,7 +61,7 @@ describe('projects', () => {
 
   it('tests the connection and names a refused sign-in', async () => {
     const s = await services();
-    const project = await addProject(s, emulator);
+    const project = await addProject(s, emu());
     const prompts = script(s);
     await vscode.commands.executeCommand(Cmd.testConnection, projectNode(project));
     assert.match(prompts.shown.at(-1)?.message ?? '', /Signed in to "Test business"/);
@@ -82,12 +74,12 @@ describe('projects', () => {
 
   it('edits a project: secrets kept unless retyped, a new API key is tested before saving', async () => {
     const s = await services();
-    const project = await addProject(s, emulator);
+    const project = await addProject(s, emu());
     const prompts = script(s);
     const host = await vscode.commands.executeCommand<EditProjectHost>(Cmd.editProject, projectNode(project));
     assert.deepEqual([host.initial.hasPassword, host.initial.hasApiKey], [true, true]);
     assert.doesNotMatch(JSON.stringify(host.initial), /Sandbox-admin-1|m1-sandbox-key/, 'no secret sent to the webview');
-    const values = { name: 'Renamed', baseUrl: emulator.url, role: 'business' as const, loginId: SANDBOX.admin, production: true };
+    const values = { name: 'Renamed', baseUrl: emu().url, role: 'business' as const, loginId: SANDBOX.admin, production: true };
     const refused = await host.save({ ...values, apiKey: 'wrong-key' }, { skipConnectionTest: false });
     assert.ok(refused, 'a wrong API key is refused');
     assert.equal((await s.projects.getSecrets(project.id))?.apiKey, SANDBOX.apiKey, 'nothing saved on failure');
@@ -100,7 +92,7 @@ describe('projects', () => {
 
   it('removes a project and its secrets after a modal confirmation', async () => {
     const s = await services();
-    const project = await addProject(s, emulator);
+    const project = await addProject(s, emu());
     const prompts = script(s, { kind: 'confirm', match: /Remove project "Test business"/, answer: 'Remove' });
     await vscode.commands.executeCommand(Cmd.removeProject, projectNode(project));
     prompts.assertDone();

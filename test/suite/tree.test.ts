@@ -1,25 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Cmd } from '../../src/commands/ids';
-import type { Emulator } from '../../src/emulator/types';
 import { projectNode } from '../../src/tree/nodes';
-import { addProject, labels, resetWorld, rows, script, services, startEmulator, userRow } from './helpers/world';
+import { addProject, labels, rows, script, services, userRow, useEmulator } from './helpers/world';
 
 describe('users tree', () => {
-  let emulator: Emulator;
-  beforeEach(async () => {
-    emulator = await startEmulator();
-  });
-  afterEach(async () => {
-    await resetWorld(await services());
-    await emulator.stop();
-  });
+  const emu = useEmulator();
 
   it('shows a user disabled behind the extension\'s back after Refresh', async () => {
     const s = await services();
-    const project = await addProject(s, emulator);
+    const project = await addProject(s, emu());
     assert.equal((await userRow(s, project, 'device-002')).entry.state, 'enabled');
-    emulator.setDisabled('Local Sandbox', 'device-002', true);
+    emu().setDisabled('Local Sandbox', 'device-002', true);
     await vscode.commands.executeCommand(Cmd.refresh, projectNode(project));
     assert.equal((await userRow(s, project, 'device-002')).entry.state, 'disabled');
   });
@@ -27,23 +19,23 @@ describe('users tree', () => {
   it('turns a 503 storm into an error row whose Retry recovers', async () => {
     const s = await services();
     script(s);
-    emulator.configure({ faults: { routes: { 'GET /v2/users': { status503: 1 } } } });
-    const project = await addProject(s, emulator);
+    emu().configure({ faults: { routes: { 'GET /v2/users': { status503: 1 } } } });
+    const project = await addProject(s, emu());
     s.clients.forget(project.id);
     const [row] = await rows(s, project);
     assert.equal(row.kind, 'message');
     assert.ok(row.kind === 'message' && row.icon === 'error');
     assert.match(row.kind === 'message' ? row.label : '', /503|unavailable/i);
     assert.equal(row.kind === 'message' && row.action?.command, Cmd.refresh);
-    emulator.configure({ faults: {} });
+    emu().configure({ faults: {} });
     await vscode.commands.executeCommand(row.kind === 'message' ? row.action!.command : '', projectNode(project));
     assert.deepEqual((await labels(s, project)).slice(0, 2), ['device-001', 'device-002']);
   });
 
   it('falls back to tracked users, and says so, where the server cannot list', async () => {
     const s = await services();
-    emulator.configure({ listing: 'unsupported' });
-    const project = await addProject(s, emulator);
+    emu().configure({ listing: 'unsupported' });
+    const project = await addProject(s, emu());
     await s.projects.track(project.id, ['device-003', 'ghost']);
     const shown = await rows(s, project);
     assert.match(shown[0].kind === 'message' ? shown[0].label : '', /tracked/i);
@@ -53,16 +45,16 @@ describe('users tree', () => {
 
   it('shows a Registration project its tracked users without reading them', async () => {
     const s = await services();
-    const project = await addProject(s, emulator, 'registration');
+    const project = await addProject(s, emu(), 'registration');
     await s.projects.track(project.id, ['device-001']);
     const row = await userRow(s, project, 'device-001');
     assert.equal(row.entry.state, 'unknown');
-    assert.ok(!emulator.calls().some((c) => c.method === 'GET' && c.path.startsWith('/v2/users')), 'no listing or read attempted');
+    assert.ok(!emu().calls().some((c) => c.method === 'GET' && c.path.startsWith('/v2/users')), 'no listing or read attempted');
   });
 
   it('filters by login_id text and by state, and clears', async () => {
     const s = await services();
-    const project = await addProject(s, emulator);
+    const project = await addProject(s, emu());
     script(s, { kind: 'input', answer: '00' }, { kind: 'pickMany', choose: ['disabled'] });
     await vscode.commands.executeCommand(Cmd.filterUsers);
     assert.deepEqual(await labels(s, project), ['device-004']);

@@ -1,94 +1,86 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Cmd } from '../../src/commands/ids';
-import type { Emulator } from '../../src/emulator/types';
 import type { CreateUserHost } from '../../src/webviews/createUserPanel';
 import type { UserDetailsHost } from '../../src/webviews/userDetailsPanel';
 import { projectNode } from '../../src/tree/nodes';
 import { hasToken, userContextValue } from '../../src/tree/contextValues';
-import { addProject, labels, resetWorld, script, services, startEmulator, userRow, waitFor } from './helpers/world';
+import { addProject, labels, script, services, userRow, waitFor, useEmulator } from './helpers/world';
 
 const P = 'Local Sandbox';
 
 describe('user operations', () => {
-  let emulator: Emulator;
-  beforeEach(async () => {
-    emulator = await startEmulator();
-  });
-  afterEach(async () => {
-    await resetWorld(await services());
-    await emulator.stop();
-  });
+  const emu = useEmulator();
 
   it('disables and enables one user from its row, with no question asked', async () => {
     const s = await services();
-    const project = await addProject(s, emulator);
+    const project = await addProject(s, emu());
     const prompts = script(s);
     await vscode.commands.executeCommand(Cmd.disableUser, await userRow(s, project, 'device-001'));
-    assert.equal(emulator.getUser(P, 'device-001')?.disabled, true);
+    assert.equal(emu().getUser(P, 'device-001')?.disabled, true);
     assert.equal((await userRow(s, project, 'device-001')).entry.state, 'disabled');
     assert.match(prompts.shown.at(-1)?.message ?? '', /Disabled "device-001"/);
     await vscode.commands.executeCommand(Cmd.enableUser, await userRow(s, project, 'device-001'));
-    assert.equal(emulator.getUser(P, 'device-001')?.disabled, false);
+    assert.equal(emu().getUser(P, 'device-001')?.disabled, false);
     prompts.assertDone();
   });
 
   it('disables a multi-selection of three after one confirmation naming them', async () => {
     const s = await services();
-    const project = await addProject(s, emulator);
+    const project = await addProject(s, emu());
     const selection = await Promise.all(['device-001', 'device-002', 'device-003'].map((id) => userRow(s, project, id)));
     const prompts = script(s, { kind: 'confirm', match: /Disable 3 users/, detail: /device-001[\s\S]*device-002[\s\S]*device-003/, answer: 'Disable' });
     await vscode.commands.executeCommand(Cmd.disableUser, selection[0], selection);
     prompts.assertDone();
-    assert.deepEqual(emulator.listUsers(P).filter((u) => u.disabled).map((u) => u.loginId), ['device-001', 'device-002', 'device-003', 'device-004']);
+    assert.deepEqual(emu().listUsers(P).filter((u) => u.disabled).map((u) => u.loginId), ['device-001', 'device-002', 'device-003', 'device-004']);
     assert.match(prompts.shown.at(-1)?.message ?? '', /Disabled 3 of 3/);
   });
 
   it('ends a bulk run that failed with a summary naming why, and Retry Failed finishes the job', async () => {
     const s = await services();
-    const project = await addProject(s, emulator);
+    const project = await addProject(s, emu());
     const selection = [await userRow(s, project, 'device-001'), await userRow(s, project, 'device-002')];
-    emulator.configure({ faults: { routes: { 'PATCH /v2/users/:id': { status500: 1 } } } });
+    emu().configure({ faults: { routes: { 'PATCH /v2/users/:id': { status500: 1 } } } });
     const prompts = script(s, { kind: 'confirm', answer: 'Disable' });
     prompts.respond = (shown, actions) => {
       if (shown.level !== 'error') return undefined;
-      emulator.configure({ faults: {} });
+      emu().configure({ faults: {} });
       return actions.includes('Retry Failed') ? 'Retry Failed' : undefined;
     };
     await vscode.commands.executeCommand(Cmd.disableUser, selection[0], selection);
     const summary = prompts.shown.find((m) => m.level === 'error');
     assert.match(summary?.message ?? '', /Disabled 0 of 2\. 2 failed \(device-001: .*500/);
-    await waitFor('the retry to disable both', () => emulator.listUsers(P).filter((u) => u.disabled).length === 3);
+    await waitFor('the retry to disable both', () => emu().listUsers(P).filter((u) => u.disabled).length === 3);
     await waitFor('the rows to show it', async () => (await userRow(s, project, 'device-002')).entry.state === 'disabled');
   });
 
   it('leaves ineligible rows out with a warning', async () => {
     const s = await services();
-    const project = await addProject(s, emulator);
+    const project = await addProject(s, emu());
     const selection = [await userRow(s, project, 'device-004'), await userRow(s, project, 'device-005')];
     const prompts = script(s);
     await vscode.commands.executeCommand(Cmd.enableUser, selection[0], selection);
-    assert.equal(emulator.getUser(P, 'device-004')?.disabled, false);
+    assert.equal(emu().getUser(P, 'device-004')?.disabled, false);
     assert.ok(prompts.shown.some((m) => m.level === 'warn' && /1 selected rows cannot be enabled/.test(m.message)));
   });
 
   it('deletes after a modal that warns the event data goes too; cancel deletes nothing', async () => {
     const s = await services();
-    const project = await addProject(s, emulator);
+    const project = await addProject(s, emu());
     let prompts = script(s, { kind: 'confirm', match: /Delete "device-005"/, detail: /event data/, answer: undefined });
     await vscode.commands.executeCommand(Cmd.deleteUser, await userRow(s, project, 'device-005'));
-    assert.ok(emulator.getUser(P, 'device-005'), 'cancel keeps the user');
+    assert.ok(emu().getUser(P, 'device-005'), 'cancel keeps the user');
     assert.equal(prompts.shown.length, 0, 'cancellation is silent');
     prompts = script(s, { kind: 'confirm', match: /Delete "device-005"/, answer: 'Delete' });
     await vscode.commands.executeCommand(Cmd.deleteUser, await userRow(s, project, 'device-005'));
-    assert.equal(emulator.getUser(P, 'device-005'), undefined);
+    assert.equal(emu().getUser(P, 'device-005'), undefined);
     assert.ok(!(await labels(s, project)).includes('device-005'));
     prompts.assertDone();
   });
 
   it('demands the typed project name to delete in a production project', async () => {
     const s = await services();
-    const project = await addProject(s, emulator, 'business', { name: 'Factory', production: true });
+    const project = await addProject(s, emu(), 'business', { name: 'Factory', production: true });
     const prompts = script(
       s,
       { kind: 'confirm', answer: 'Delete' },
@@ -96,50 +88,50 @@ describe('user operations', () => {
     );
     await vscode.commands.executeCommand(Cmd.deleteUser, await userRow(s, project, 'device-002'));
     prompts.assertDone();
-    assert.equal(emulator.getUser(P, 'device-002'), undefined);
+    assert.equal(emu().getUser(P, 'device-002'), undefined);
   });
 
   it('changes a password; the user can then sign in with it', async () => {
     const s = await services();
-    const project = await addProject(s, emulator);
+    const project = await addProject(s, emu());
     const prompts = script(s, { kind: 'input', answer: 'Brand-new-pass-7', expectInvalid: [''] }, { kind: 'input', answer: 'Brand-new-pass-7', expectInvalid: ['other'] });
     await vscode.commands.executeCommand(Cmd.changePassword, await userRow(s, project, 'device-003'));
     prompts.assertDone();
-    assert.ok(emulator.checkPassword(P, 'device-003', 'Brand-new-pass-7'));
+    assert.ok(emu().checkPassword(P, 'device-003', 'Brand-new-pass-7'));
   });
 
   it('shows the server\'s reason when it refuses a weak new password', async () => {
     const s = await services();
-    const project = await addProject(s, emulator);
+    const project = await addProject(s, emu());
     const prompts = script(s, { kind: 'input', answer: 'abc' }, { kind: 'input', answer: 'abc' });
     await vscode.commands.executeCommand(Cmd.changePassword, await userRow(s, project, 'device-003'));
     const last = prompts.shown.at(-1)!;
     assert.equal(last.level, 'error');
     assert.match(last.message, /400|password/i);
-    assert.ok(emulator.checkPassword(P, 'device-003', 'Device-pass-1'), 'old password still valid');
+    assert.ok(emu().checkPassword(P, 'device-003', 'Device-pass-1'), 'old password still valid');
   });
 
   it('creates a user from the form\'s submit, refuses a weak password next to its field', async () => {
     const s = await services();
-    const project = await addProject(s, emulator);
+    const project = await addProject(s, emu());
     script(s);
     const host = await vscode.commands.executeCommand<CreateUserHost>(Cmd.createUser, projectNode(project));
     const weak = await host.submit({ loginId: 'sensor-7', password: 'abc' });
     assert.equal(weak?.field, 'password');
-    assert.equal(emulator.getUser(P, 'sensor-7'), undefined);
+    assert.equal(emu().getUser(P, 'sensor-7'), undefined);
     assert.equal(await host.submit({ loginId: 'sensor-7', password: 'Good-pass-77' }), undefined);
-    assert.ok(emulator.checkPassword(P, 'sensor-7', 'Good-pass-77'));
+    assert.ok(emu().checkPassword(P, 'sensor-7', 'Good-pass-77'));
     const row = await userRow(s, project, 'sensor-7');
     assert.equal(row.entry.state, 'enabled');
-    assert.equal(row.entry.mqttId, emulator.getUser(P, 'sensor-7')?.mqttId);
+    assert.equal(row.entry.mqttId, emu().getUser(P, 'sensor-7')?.mqttId);
     const exists = await host.submit({ loginId: 'sensor-7', password: 'Good-pass-77' });
     assert.equal(exists?.field, 'loginId');
   });
 
   it('shows a 202 creation as pending, then as the user', async () => {
     const s = await services();
-    emulator.configure({ acceptedCreation: { delayMs: 1500 } });
-    const project = await addProject(s, emulator);
+    emu().configure({ acceptedCreation: { delayMs: 1500 } });
+    const project = await addProject(s, emu());
     script(s);
     const host = await vscode.commands.executeCommand<CreateUserHost>(Cmd.createUser, projectNode(project));
     assert.equal(await host.submit({ loginId: 'late-1', password: 'Good-pass-77' }), undefined);
@@ -149,11 +141,11 @@ describe('user operations', () => {
 
   it('lets a Registration project create (tracked) but never offers delete', async () => {
     const s = await services();
-    const project = await addProject(s, emulator, 'registration');
+    const project = await addProject(s, emu(), 'registration');
     script(s);
     const host = await vscode.commands.executeCommand<CreateUserHost>(Cmd.createUser, projectNode(project));
     assert.equal(await host.submit({ loginId: 'reg-made-1', password: 'Good-pass-77' }), undefined);
-    assert.ok(emulator.getUser(P, 'reg-made-1'));
+    assert.ok(emu().getUser(P, 'reg-made-1'));
     assert.ok(s.projects.tracked(project.id).includes('reg-made-1'));
     const row = await userRow(s, project, 'reg-made-1');
     assert.ok(!hasToken(userContextValue(project, row.entry), 'canDelete'));
@@ -161,8 +153,8 @@ describe('user operations', () => {
 
   it('adds an existing user by login_id after checking it, and removes it from the list', async () => {
     const s = await services();
-    emulator.configure({ listing: 'unsupported' });
-    const project = await addProject(s, emulator);
+    emu().configure({ listing: 'unsupported' });
+    const project = await addProject(s, emu());
     let prompts = script(s, { kind: 'input', answer: 'no-such-user' });
     await vscode.commands.executeCommand(Cmd.trackUser, projectNode(project));
     assert.match(prompts.shown.at(-1)?.message ?? '', /There is no user "no-such-user"/);
@@ -172,33 +164,33 @@ describe('user operations', () => {
     prompts = script(s);
     await vscode.commands.executeCommand(Cmd.untrackUser, await userRow(s, project, 'device-002'));
     assert.ok(!(await labels(s, project)).includes('device-002'));
-    assert.ok(emulator.getUser(P, 'device-002'), 'untracking never touches the server');
+    assert.ok(emu().getUser(P, 'device-002'), 'untracking never touches the server');
   });
 
   it('copies login_id and mqtt_id', async () => {
     const s = await services();
-    const project = await addProject(s, emulator);
+    const project = await addProject(s, emu());
     script(s);
     const row = await userRow(s, project, 'device-001');
     await vscode.commands.executeCommand(Cmd.copyLoginId, row);
     assert.equal(await vscode.env.clipboard.readText(), 'device-001');
     await vscode.commands.executeCommand(Cmd.copyMqttId, row);
-    assert.equal(await vscode.env.clipboard.readText(), emulator.getUser(P, 'device-001')?.mqttId);
+    assert.equal(await vscode.env.clipboard.readText(), emu().getUser(P, 'device-001')?.mqttId);
   });
 
   it('asks for project and user from the palette', async () => {
     const s = await services();
-    await addProject(s, emulator);
-    await addProject(s, emulator, 'business', { name: 'Other' });
+    await addProject(s, emu());
+    await addProject(s, emu(), 'business', { name: 'Other' });
     const prompts = script(s, { kind: 'pick', match: /project/, choose: 'Test business' }, { kind: 'pickMany', choose: ['device-003'] });
     await vscode.commands.executeCommand(Cmd.disableUser);
     prompts.assertDone();
-    assert.equal(emulator.getUser(P, 'device-003')?.disabled, true);
+    assert.equal(emu().getUser(P, 'device-003')?.disabled, true);
   });
 
   it('loads the details view with every field and the allowed actions', async () => {
     const s = await services();
-    const project = await addProject(s, emulator);
+    const project = await addProject(s, emu());
     script(s);
     const host = await vscode.commands.executeCommand<UserDetailsHost>(Cmd.showUser, await userRow(s, project, 'device-004'));
     const model = await host.load();
@@ -206,20 +198,20 @@ describe('user operations', () => {
     assert.equal(model.fields.disabled, true);
     assert.ok(model.actions.includes('enable') && !model.actions.includes('disable'));
     await host.run('enable');
-    assert.equal(emulator.getUser(P, 'device-004')?.disabled, false);
+    assert.equal(emu().getUser(P, 'device-004')?.disabled, false);
     assert.ok((await host.load()).actions.includes('disable'));
   });
 
   it('reports a refused call in plain words naming the role', async () => {
     const s = await services();
-    const project = await addProject(s, emulator, 'registration');
+    const project = await addProject(s, emu(), 'registration');
     await s.projects.track(project.id, ['device-001']);
     const row = await userRow(s, project, 'device-001');
     // A project saved as Business whose account is really a Registration one: the server refuses.
     const forged = { ...row, project: { ...project, role: 'business' as const } };
     const prompts = script(s);
     await vscode.commands.executeCommand(Cmd.disableUser, forged);
-    assert.equal(emulator.getUser(P, 'device-001')?.disabled, false);
+    assert.equal(emu().getUser(P, 'device-001')?.disabled, false);
     const last = prompts.shown.at(-1)!;
     assert.equal(last.level, 'error');
     assert.match(last.message, /refused to let "registrar@sandbox.local" disable users: check that it is a Business account/);

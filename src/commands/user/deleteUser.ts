@@ -1,25 +1,22 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
-import { resolveUsers } from '../pickers';
-import { hasToken, userContextValue } from '../../tree/contextValues';
-import { runUserOperation } from './runUserOperation';
+import { userOperationCommand } from './runUserOperation';
 
-export const deleteUser = (s: Services) => async (node?: unknown, selection?: unknown) => {
-  const nodes = await resolveUsers(s, node, selection, { many: true, fits: (p, e) => hasToken(userContextValue(p, e), 'canDelete') });
-  await runUserOperation(s, {
+export const deleteUser = (s: Services) =>
+  userOperationCommand(s, {
     token: 'canDelete',
     verb: vscode.l10n.t('Delete'),
     past: vscode.l10n.t('Deleted'),
     busyLabel: vscode.l10n.t('Deleting…'),
     infinitive: 'delete',
     destructive: true,
+    guardProduction: true,
     warning: (n) => n === 1
-      ? vscode.l10n.t('All of this user\'s event data is deleted too. This cannot be undone.')
+      ? vscode.l10n.t("All of this user's event data is deleted too. This cannot be undone.")
       : vscode.l10n.t('All event data of these {0} users is deleted too. This cannot be undone.', n),
     call: async (client, loginId, project) => {
       await client.deleteUser(loginId);
       await s.projects.untrack(project.id, [loginId]);
     },
     after: () => undefined,
-  }, nodes);
-};
+  });

@@ -11,6 +11,7 @@ import { runBulk, summarize, type BulkOutcome } from '../../users/bulkRun';
 import { readSettings } from '../../settings';
 import { describeError } from '../../util/errorText';
 import { confirmUserOperation } from '../confirm';
+import { resolveUsers } from '../pickers';
 
 export interface UserOperation {
   /** Context-value token a row needs, e.g. 'canDisable'. */
@@ -21,12 +22,21 @@ export interface UserOperation {
   busyLabel: string;
   /** The summary noun when nothing else fits, e.g. "disable". */
   infinitive: string;
+  /** Delete: always confirmed. */
   destructive: boolean;
+  /** In a production project, also demand the typed project name (delete and disable). */
+  guardProduction: boolean;
   warning?: (count: number) => string;
   call(client: MediumOneClient, loginId: string, project: Project): Promise<void>;
   /** The row after success; undefined removes it. */
   after(entry: UserEntry): Partial<UserEntry> | undefined;
 }
+
+/** A command handler for one operation: the rows it was invoked on, or users picked from the palette. */
+export const userOperationCommand = (s: Services, op: UserOperation) => async (node?: unknown, selection?: unknown) => {
+  const nodes = await resolveUsers(s, node, selection, { many: true, fits: (p, e) => hasToken(userContextValue(p, e), op.token) });
+  await runUserOperation(s, op, nodes);
+};
 
 /**
  * The shared flow of enable, disable and delete: leave out rows that cannot take the operation (with
@@ -44,7 +54,14 @@ export async function runUserOperation(s: Services, op: UserOperation, nodes: Us
   const outcomes: BulkOutcome[] = [];
   for (const [project, group] of groupByProject(eligible)) {
     const loginIds = group.map((n) => n.entry.loginId);
-    await confirmUserOperation(s, { project, loginIds, verb: op.verb, destructive: op.destructive, warning: op.warning?.(loginIds.length) });
+    await confirmUserOperation(s, {
+      project,
+      loginIds,
+      verb: op.verb,
+      destructive: op.destructive,
+      guardProduction: op.guardProduction,
+      warning: op.warning?.(loginIds.length),
+    });
     outcomes.push(await runOnProject(s, op, project, group));
   }
   return outcomes;

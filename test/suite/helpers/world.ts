@@ -23,6 +23,25 @@ export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> 
   return start({ port: 0, seed: defaultSeed(), ...options });
 }
 
+/**
+ * A fresh emulator for each test of the calling suite, and a clean world after it. Returns a getter,
+ * since the emulator only exists once `beforeEach` has run.
+ */
+export function useEmulator(options: EmulatorOptions = {}): () => Emulator {
+  let emulator: Emulator | undefined;
+  beforeEach(async () => {
+    emulator = await startEmulator(options);
+  });
+  afterEach(async () => {
+    await resetWorld(await services());
+    await emulator?.stop();
+  });
+  return () => {
+    assert.ok(emulator, 'the emulator starts in beforeEach');
+    return emulator;
+  };
+}
+
 /** Adds a project pointing at an emulator, as Add Project would have saved it (setup, not the thing under test). */
 export async function addProject(s: Services, emulator: Emulator, role: Role = 'business', extra: Partial<Project> = {}): Promise<Project> {
   const id = `test-${role}-${Math.abs(hash(emulator.url + JSON.stringify(extra)))}`;
