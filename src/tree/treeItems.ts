@@ -17,12 +17,12 @@ const USER_ICONS: Record<UserState, vscode.ThemeIcon> = {
 };
 
 export const STATE_LABELS: Record<UserState, string> = {
-  enabled: 'enabled',
-  disabled: 'disabled',
-  pending: 'pending creation',
-  notFound: 'not found on server',
-  error: 'error',
-  unknown: 'state unknown',
+  enabled: vscode.l10n.t('enabled'),
+  disabled: vscode.l10n.t('disabled'),
+  pending: vscode.l10n.t('pending creation'),
+  notFound: vscode.l10n.t('not found on server'),
+  error: vscode.l10n.t('error'),
+  unknown: vscode.l10n.t('state unknown'),
 };
 
 export function projectTreeItem(node: ProjectNode, load: ProjectLoad | undefined, running: boolean | undefined, only: boolean): vscode.TreeItem {

@@ -86,24 +86,24 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   private async projectChildren(project: Project): Promise<TreeNode[]> {
     if (project.sandbox && !this.sandboxRunning()) {
-      return [this.message(project, 'stopped', 'The Local Sandbox is not running.', 'info', 'mediumOne.startSandbox', 'Start')];
+      return [this.message(project, 'stopped', vscode.l10n.t('The Local Sandbox is not running.'), 'info', 'mediumOne.startSandbox', vscode.l10n.t('Start'))];
     }
     const load = await this.users.ensureLoaded(project);
     if (load.status === 'error') return [this.errorRow(project, load.error)];
     if (load.status !== 'loaded') return [];
     const rows: TreeNode[] = [];
     if (load.source === 'tracked') {
-      rows.push(this.message(project, 'tracked', `Showing users tracked by this extension. ${load.sourceReason ?? ''}`.trim(), 'info'));
+      rows.push(this.message(project, 'tracked', vscode.l10n.t('Showing users tracked by this extension. {0}', load.sourceReason ?? '').trim(), 'info'));
     }
     const shown = isActive(this.filter) ? load.users.filter((u) => matches(this.filter, u)) : load.users;
     for (const entry of shown) rows.push(userNode(project, entry));
     if (load.users.length === 0) {
       const caps = capabilitiesOf(project.role);
       rows.push(caps.create
-        ? this.message(project, 'empty', 'No basic users yet.', 'info', 'mediumOne.createUser', 'Create User')
-        : this.message(project, 'empty', 'No basic users to show.', 'info'));
+        ? this.message(project, 'empty', vscode.l10n.t('No basic users yet.'), 'info', 'mediumOne.createUser', vscode.l10n.t('Create User'))
+        : this.message(project, 'empty', vscode.l10n.t('No basic users to show.'), 'info'));
     } else if (shown.length === 0) {
-      rows.push(this.message(project, 'filtered', 'No users match the filter.', 'info', 'mediumOne.clearFilter', 'Clear Filter'));
+      rows.push(this.message(project, 'filtered', vscode.l10n.t('No users match the filter.'), 'info', 'mediumOne.clearFilter', vscode.l10n.t('Clear Filter')));
     }
     return rows;
   }
@@ -111,9 +111,9 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private errorRow(project: Project, error: unknown): MessageNode {
     const text = describeError(error);
     if (isMediumOneError(error, 'loginFailed')) {
-      return this.message(project, 'error', `Sign-in failed: ${text}`, 'error', 'mediumOne.editProject', 'Edit Project', text);
+      return this.message(project, 'error', vscode.l10n.t('Sign-in failed: {0}', text), 'error', 'mediumOne.editProject', vscode.l10n.t('Edit Project'), text);
     }
-    return this.message(project, 'error', text, 'error', 'mediumOne.refresh', 'Retry', text);
+    return this.message(project, 'error', text, 'error', 'mediumOne.refresh', vscode.l10n.t('Retry'), text);
   }
 
   private message(
