@@ -32,16 +32,12 @@ function run(name, cmd, args) {
   });
 }
 
+/** Our runners print "N passed, N failed" (possibly after a "[tag] "); mocha alone prints "N passing / N failing". */
 function count(text) {
-  let passed = 0;
-  let failed = 0;
-  for (const m of text.matchAll(/^\s*(\d+) passing\b/gm)) passed += Number(m[1]);
-  for (const m of text.matchAll(/^\s*(\d+) failing\b/gm)) failed += Number(m[1]);
-  for (const m of text.matchAll(/^(\d+) passed, (\d+) failed/gm)) {
-    passed += Number(m[1]);
-    failed += Number(m[2]);
-  }
-  return { passed, failed };
+  const sum = (matches, i) => matches.reduce((n, m) => n + Number(m[i]), 0);
+  const ours = [...text.matchAll(/^(?:\[[\w-]+\] )?(\d+) passed, (\d+) failed/gm)];
+  if (ours.length) return { passed: sum(ours, 1), failed: sum(ours, 2) };
+  return { passed: sum([...text.matchAll(/^\s*(\d+) passing\b/gm)], 1), failed: sum([...text.matchAll(/^\s*(\d+) failing\b/gm)], 1) };
 }
 
 const results = [];
