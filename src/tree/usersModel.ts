@@ -7,6 +7,12 @@ import type { ClientRegistry } from '../projects/clientRegistry';
 import { compareLoginIds, entryFromSummary, entryFromUser, type UserEntry } from './userEntry';
 import { mapWithConcurrency } from '../util/concurrency';
 
+/** One row (`loginId`) or all rows of a project changed. */
+export interface UsersChange {
+  projectId: string;
+  loginId?: string;
+}
+
 /** Where a project's rows come from: the server's list, or the login_ids this extension tracks. */
 export type UserSource = 'server' | 'tracked';
 
@@ -23,8 +29,8 @@ export class UsersModel implements vscode.Disposable {
   private readonly loads = new Map<string, ProjectLoad>();
   /** login_ids created with 202 and not yet seen on the server, per project. */
   private readonly pending = new Map<string, Set<string>>();
-  private readonly changed = new vscode.EventEmitter<string | undefined>();
-  /** Fires a project id, or undefined for "every project". */
+  private readonly changed = new vscode.EventEmitter<UsersChange | undefined>();
+  /** Fires what changed: one row, one project's rows, or (undefined) everything. */
   readonly onDidChange = this.changed.event;
 
   constructor(
@@ -52,23 +58,31 @@ export class UsersModel implements vscode.Disposable {
   invalidate(projectId?: string): void {
     if (projectId) this.loads.delete(projectId);
     else this.loads.clear();
-    this.changed.fire(projectId);
+    this.changed.fire(projectId ? { projectId } : undefined);
   }
 
-  /** Changes one row in place (state, busy label, fields) and refreshes its project. */
+  /**
+   * Changes one row (state, busy label, fields); `undefined` removes it. An existing row is changed in
+   * place and only that row is refreshed: a bulk run over a big project must not rebuild every row
+   * after each call.
+   */
   patchUser(projectId: string, loginId: string, patch: Partial<UserEntry> | undefined): void {
     const load = this.loads.get(projectId);
     if (load?.status !== 'loaded') return;
     const i = load.users.findIndex((u) => u.loginId === loginId);
+    if (patch !== undefined && i >= 0) {
+      // A new state makes the old reason stale unless the patch gives one.
+      Object.assign(load.users[i], 'state' in patch && !('reason' in patch) ? { reason: undefined } : {}, patch);
+      this.changed.fire({ projectId, loginId });
+      return;
+    }
     if (patch === undefined) {
       if (i >= 0) load.users.splice(i, 1);
-    } else if (i >= 0) {
-      load.users[i] = { ...load.users[i], ...patch };
     } else {
       load.users.push({ loginId, state: 'unknown', ...patch });
       load.users.sort((a, b) => compareLoginIds(a.loginId, b.loginId));
     }
-    this.changed.fire(projectId);
+    this.changed.fire({ projectId });
   }
 
   markPending(projectId: string, loginId: string): void {
@@ -89,7 +103,7 @@ export class UsersModel implements vscode.Disposable {
     } catch (error) {
       this.loads.set(project.id, { status: 'error', error });
     }
-    this.changed.fire(project.id);
+    this.changed.fire({ projectId: project.id });
   }
 
   private async fetchUsers(project: Project): Promise<ProjectLoad> {

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { ProjectStore } from '../projects/projectStore';
 import type { Project } from '../projects/project';
-import type { UsersModel } from './usersModel';
+import type { UsersChange, UsersModel } from './usersModel';
 import { isActive, matches, type UserFilter } from './userFilter';
 import {
   messageNodeId,
   projectNode,
+  projectNodeId,
+  userNodeId,
   userNode,
   type MessageNode,
   type TreeNode,
@@ -32,7 +34,7 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   ) {
     this.subscriptions.push(
       projects.onDidChange(() => this.changed.fire(undefined)),
-      users.onDidChange((projectId) => this.changed.fire(projectId ? this.nodes.get(`project/${projectId}`) : undefined)),
+      users.onDidChange((change) => this.changed.fire(this.nodeFor(change))),
     );
   }
 
@@ -69,11 +71,18 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) return this.remember(this.projects.list().map(projectNode));
     if (node.kind !== 'project') return [];
-    return this.remember(await this.projectChildren(node.project));
+    return this.remember(await this.projectChildren(node.project), node.project.id);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    return node.kind === 'project' ? undefined : this.nodes.get(`project/${node.project.id}`);
+    return node.kind === 'project' ? undefined : this.nodes.get(projectNodeId(node.project.id));
+  }
+
+  /** The node VS Code must refresh for a change: the row itself when known, else its project, else the root. */
+  private nodeFor(change: UsersChange | undefined): TreeNode | undefined {
+    if (!change) return undefined;
+    const row = change.loginId !== undefined ? this.nodes.get(userNodeId(change.projectId, change.loginId)) : undefined;
+    return row ?? this.nodes.get(projectNodeId(change.projectId));
   }
 
   /** The node for a user, loading its project first, so commands can reveal it. */
@@ -136,7 +145,12 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     };
   }
 
-  private remember<T extends TreeNode>(nodes: T[]): T[] {
+  private remember<T extends TreeNode>(nodes: T[], projectId?: string): T[] {
+    if (projectId) {
+      // Forget the project's previous rows, so deleted users do not linger in the map.
+      const prefix = `${projectNodeId(projectId)}/`;
+      for (const id of this.nodes.keys()) if (id.startsWith(prefix)) this.nodes.delete(id);
+    }
     for (const n of nodes) this.nodes.set(n.id, n);
     return nodes;
   }
