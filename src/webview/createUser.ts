@@ -1,62 +1,57 @@
-import type { CreateUserToHost, CreateUserToView, FieldName } from '../webviews/protocol/createUser';
-import { field, h, mount, onMessage, post, setFieldError, setFormError, $ } from './dom';
+import type { CreateUserStrings, CreateUserToHost, CreateUserToView } from '../webviews/protocol/createUser';
+import { MAX_LENGTH } from '../webviews/protocol/limits';
+import { draft, field, formError, h, mount, onMessage, post, setFieldError, setFormError, showChecks, $ } from './dom';
+import { checkNewUser } from './formChecks';
+import { generatePassword, passwordStrength } from './password';
 
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-_.!@#%+=';
+// The create-user form. The password never leaves this page except in the one `submit` message, and is
+// never kept in webview state (only the login ID survives the panel being hidden).
 
-/** 20 characters from a crypto source, with rejection sampling so every character is equally likely. */
-function generatePassword(length = 20): string {
-  const out: string[] = [];
-  const limit = 256 - (256 % ALPHABET.length);
-  while (out.length < length) {
-    for (const b of crypto.getRandomValues(new Uint8Array(length * 2))) {
-      if (b < limit && out.length < length) out.push(ALPHABET[b % ALPHABET.length]);
-    }
-  }
-  return out.join('');
-}
+let strings: CreateUserStrings;
+/** The submit awaiting its answer; a counter, since crypto.randomUUID needs a secure context code-server may lack. */
+let pending: string | undefined;
+let submits = 0;
 
-/** Advice only: length and variety. The server's rule, undocumented, is the authority. */
-function strength(pw: string): 0 | 1 | 2 {
-  const kinds = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(pw)).length;
-  if (pw.length >= 14 && kinds >= 3) return 2;
-  if (pw.length >= 10 && kinds >= 2) return 1;
-  return 0;
-}
+const randomBytes = (count: number) => crypto.getRandomValues(new Uint8Array(count));
 
-let strings: Record<string, string> = {};
-let pendingRequest: string | undefined;
-
-function render(projectName: string): void {
-  const loginId = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', required: true });
-  const password = h('input', { type: 'password', autocomplete: 'new-password', required: true });
-  const confirm = h('input', { type: 'password', autocomplete: 'new-password', required: true });
-  const meter = h('div', { class: 'strength', id: 'strength', 'aria-live': 'polite' });
-  const toggle = h('button', { type: 'button', id: 'toggleShow', class: 'secondary' }, strings.show);
+function render(): void {
+  const secretInput = () => h('input', { type: 'password', autocomplete: 'new-password', spellcheck: 'false', maxlength: MAX_LENGTH.secret });
+  const loginId = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: MAX_LENGTH.loginId, value: draft.load<{ loginId: string }>().loginId ?? '' });
+  const password = secretInput();
+  const confirm = secretInput();
+  const toggle = h('button', { type: 'button', id: 'toggleShow', class: 'secondary', 'aria-pressed': 'false', 'aria-controls': 'password confirm' }, strings.show);
   const generate = h('button', { type: 'button', id: 'generate', class: 'secondary' }, strings.generate);
+  const meterBar = h('div', { class: 'strength-bar', 'aria-hidden': 'true' }, h('span'));
+  const meterText = h('span', { id: 'strength-text' });
+  const meter = h('div', { class: 'strength', id: 'strength', 'aria-live': 'polite' }, meterBar, meterText);
   const submit = h('button', { type: 'submit', id: 'submit' }, strings.create);
   const cancel = h('button', { type: 'button', id: 'cancel', class: 'secondary' }, strings.cancel);
 
-  const updateMeter = () => {
-    const s = strength(password.value);
-    meter.dataset.level = String(s);
-    meter.textContent = password.value ? `${[strings.strengthWeak, strings.strengthFair, strings.strengthStrong][s]} ${strings.strengthNote}` : '';
+  const showPasswords = (show: boolean) => {
+    for (const input of [password, confirm]) input.type = show ? 'text' : 'password';
+    toggle.textContent = show ? strings.hide : strings.show;
+    toggle.setAttribute('aria-pressed', String(show));
   };
+  const updateMeter = () => {
+    const level = passwordStrength(password.value);
+    meter.dataset.level = password.value ? String(level) : '';
+    meterText.textContent = password.value
+      ? `${[strings.strengthWeak, strings.strengthFair, strings.strengthStrong][level]} ${strings.strengthNote}`
+      : '';
+  };
+  loginId.addEventListener('input', () => {
+    setFieldError('loginId', undefined);
+    draft.save({ loginId: loginId.value });
+  });
   password.addEventListener('input', () => {
     updateMeter();
     setFieldError('password', undefined);
   });
-  loginId.addEventListener('input', () => setFieldError('loginId', undefined));
   confirm.addEventListener('input', () => setFieldError('confirm', undefined));
-  toggle.addEventListener('click', () => {
-    const show = password.type === 'password';
-    for (const input of [password, confirm]) input.type = show ? 'text' : 'password';
-    toggle.textContent = show ? strings.hide : strings.show;
-    toggle.setAttribute('aria-pressed', String(show));
-  });
+  toggle.addEventListener('click', () => showPasswords(password.type === 'password'));
   generate.addEventListener('click', () => {
-    password.value = confirm.value = generatePassword();
-    for (const input of [password, confirm]) input.type = 'text';
-    toggle.textContent = strings.hide;
+    password.value = confirm.value = generatePassword(randomBytes);
+    showPasswords(true); // a generated password is only useful if the user can see and copy it
     updateMeter();
     setFieldError('password', undefined);
     setFieldError('confirm', undefined);
@@ -64,8 +59,8 @@ function render(projectName: string): void {
   cancel.addEventListener('click', () => post<CreateUserToHost>({ type: 'cancel' }));
 
   const form = h('form', { novalidate: true },
-    h('h1', {}, `${strings.create} — ${projectName}`),
-    h('div', { id: 'formError', class: 'form-error', role: 'alert', hidden: true }),
+    h('h1', {}, strings.title),
+    formError(),
     field('loginId', strings.loginId, loginId, strings.loginIdHint),
     field('password', strings.password, password),
     h('div', { class: 'row' }, generate, toggle),
@@ -75,19 +70,13 @@ function render(projectName: string): void {
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    if (pendingRequest) return;
+    if (pending) return;
     setFormError(undefined);
-    const problems: [string, string | undefined][] = [
-      ['loginId', loginId.value.trim() ? undefined : strings.required],
-      ['password', password.value ? undefined : strings.required],
-      ['confirm', confirm.value === password.value ? undefined : strings.mismatch],
-    ];
-    problems.forEach(([id, message]) => setFieldError(id, message));
-    const first = problems.find(([, m]) => m);
-    if (first) return document.getElementById(first[0])?.focus();
-    pendingRequest = crypto.randomUUID();
+    const values = { loginId: loginId.value.trim(), password: password.value, confirm: confirm.value };
+    if (!showChecks(checkNewUser(values, strings))) return;
+    pending = String(++submits);
     setBusy(true);
-    post<CreateUserToHost>({ type: 'submit', requestId: pendingRequest, loginId: loginId.value.trim(), password: password.value });
+    post<CreateUserToHost>({ type: 'submit', requestId: pending, loginId: values.loginId, password: values.password });
   });
   mount(form);
   loginId.focus();
@@ -97,24 +86,25 @@ function setBusy(busy: boolean): void {
   const submit = $<HTMLButtonElement>('#submit');
   submit.disabled = busy;
   submit.textContent = busy ? strings.creating : strings.create;
+  $('form').setAttribute('aria-busy', String(busy));
 }
 
 onMessage<CreateUserToView>((message) => {
   if (message.type === 'init') {
     strings = message.strings;
-    render(message.projectName);
-  } else if (message.type === 'result' && message.requestId === pendingRequest) {
-    pendingRequest = undefined;
-    setBusy(false);
-    const error = message.error;
-    if (!error) return;
-    const fieldName: FieldName | undefined = error.field;
-    if (fieldName) {
-      setFieldError(fieldName, error.message);
-      document.getElementById(fieldName)?.focus();
-    } else {
-      setFormError(error.message);
-    }
+    render();
+    return;
+  }
+  if (message.requestId !== pending) return; // an answer to a submit from before a reload
+  pending = undefined;
+  setBusy(false);
+  if (!message.error) return;
+  const { field: name, message: text } = message.error;
+  if (name) {
+    setFieldError(name, text);
+    document.getElementById(name)?.focus();
+  } else {
+    setFormError(text);
   }
 });
 post<CreateUserToHost>({ type: 'ready' });

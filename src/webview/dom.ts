@@ -1,8 +1,12 @@
 // Small DOM helpers shared by the webview pages. Pages build their DOM with these (never innerHTML with
-// data), so server text cannot inject markup.
+// data), so text from the server cannot inject markup.
+
+import type { FieldChecks } from './formChecks';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -16,13 +20,22 @@ export function onMessage<T>(handler: (message: T) => void): void {
   window.addEventListener('message', (event: MessageEvent<T>) => handler(event.data));
 }
 
-type Attrs = Record<string, string | boolean | undefined>;
+/**
+ * What the user typed, kept across the page reload VS Code does when a hidden panel is shown again
+ * (retainContextWhenHidden is off). Callers must never put a secret in it: webview state is not secret.
+ */
+export const draft = {
+  load: <T extends object>(): Partial<T> => (api.getState() as Partial<T> | undefined) ?? {},
+  save: <T extends object>(values: T) => api.setState(values),
+};
+
+type Attrs = Record<string, string | number | boolean | undefined>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | undefined)[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === false) continue;
-    el.setAttribute(k, v === true ? '' : v);
+    el.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children) if (c !== undefined) el.append(c);
   return el;
@@ -30,7 +43,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 
 export const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
-/** A labelled field with an error line under it, wired with aria-describedby. */
+/** A labelled field with an (empty) error line under it, tied to the input with aria-describedby. */
 export function field(id: string, label: string, input: HTMLElement, hint?: string): HTMLElement {
   input.id = id;
   input.setAttribute('aria-describedby', `${id}-error${hint ? ` ${id}-hint` : ''}`);
@@ -38,7 +51,7 @@ export function field(id: string, label: string, input: HTMLElement, hint?: stri
     h('label', { for: id }, label),
     input,
     hint ? h('div', { class: 'hint', id: `${id}-hint` }, hint) : undefined,
-    h('div', { class: 'field-error', id: `${id}-error`, role: 'alert' }),
+    h('div', { class: 'field-error', id: `${id}-error`, 'aria-live': 'polite' }),
   );
 }
 
@@ -51,12 +64,23 @@ export function setFieldError(id: string, message: string | undefined): void {
   else input.removeAttribute('aria-invalid');
 }
 
+/** Shows every check's outcome; focuses the first bad field and returns false when there is one. */
+export function showChecks<F extends string>(checks: FieldChecks<F>): boolean {
+  checks.forEach(([id, message]) => setFieldError(id, message));
+  const bad = checks.find(([, message]) => message);
+  if (bad) document.getElementById(bad[0])?.focus();
+  return !bad;
+}
+
+/** The message above the form, for errors that concern no single field. */
 export function setFormError(message: string | undefined): void {
   const el = document.getElementById('formError');
   if (!el) return;
   el.textContent = message ?? '';
   el.hidden = !message;
 }
+
+export const formError = () => h('div', { id: 'formError', class: 'form-error', role: 'alert', hidden: true });
 
 export function mount(...children: Node[]): void {
   const app = $('#app');

@@ -1,43 +1,62 @@
-import type { UserAction, UserDetailsModel, UserDetailsToHost, UserDetailsToView } from '../webviews/protocol/userDetails';
-import { h, mount, onMessage, post } from './dom';
+import type { UserAction, UserDetailsModel, UserDetailsStrings, UserDetailsToHost, UserDetailsToView } from '../webviews/protocol/userDetails';
+import { h, mount, onMessage, post, setFormError } from './dom';
 
-let strings: Record<string, string> = {};
+// The user-details page: it renders whatever model the host sends and asks the host to run actions;
+// every value is set as text, so nothing the server returns can become markup.
 
-const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+let strings: UserDetailsStrings | undefined;
 
-function render(model: UserDetailsModel): void {
-  const rows = Object.entries(model.fields).map(([k, v]) =>
-    h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, typeof v === 'object' && v !== null ? h('code', {}, JSON.stringify(v)) : show(v))),
-  );
-  const userData = model.userData && Object.keys(model.userData).length > 0
-    ? h('pre', { id: 'userData' }, JSON.stringify(model.userData, null, 2))
-    : h('p', { id: 'userData', class: 'muted' }, strings.noUserData);
-  const buttons = model.actions.map((action: UserAction) => {
-    const button = h('button', { type: 'button', 'data-action': action, class: action === 'delete' ? 'danger' : action === 'refresh' ? 'secondary' : undefined }, strings[action] ?? action);
-    button.addEventListener('click', () => post<UserDetailsToHost>({ type: 'action', action }));
-    return button;
-  });
+/** Strings as they are, everything else as JSON (objects in <code> so they read as data). */
+function cell(value: unknown): Node | string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null) return h('code', {}, JSON.stringify(value));
+  return String(value);
+}
+
+function actionButton(action: UserAction, s: UserDetailsStrings): HTMLButtonElement {
+  const kind = action === 'delete' ? 'danger' : action === 'refresh' || action.startsWith('copy') ? 'secondary' : undefined;
+  const button = h('button', { type: 'button', 'data-action': action, class: kind }, s[action]);
+  button.addEventListener('click', () => post<UserDetailsToHost>({ type: 'action', action }));
+  return button;
+}
+
+function render(model: UserDetailsModel, s: UserDetailsStrings): void {
+  const rows = Object.entries(model.fields).map(([key, value]) => h('tr', {}, h('th', { scope: 'row' }, key), h('td', {}, cell(value))));
+  const hasUserData = model.userData !== undefined && Object.keys(model.userData).length > 0;
+  const summary = [`${s.project}: ${model.projectName}`, `${s.state}: ${model.state}`];
+  if (model.mqttId) summary.push(`${s.mqttId}: ${model.mqttId}`);
   mount(
-    h('header', {},
-      h('h1', {}, model.loginId),
-      h('p', { class: 'muted' }, `${strings.project}: ${model.projectName} · ${strings.state}: `, h('strong', { id: 'state' }, model.state)),
-    ),
-    model.error ? h('div', { id: 'formError', class: 'form-error', role: 'alert' }, model.error) : h('span'),
-    h('div', { class: 'actions', id: 'actions' }, ...buttons),
-    h('h2', {}, strings.fields),
+    h('header', {}, h('h1', {}, model.loginId), h('p', { class: 'muted', id: 'summary' }, summary.join(' · '))),
+    h('div', { id: 'formError', class: 'form-error', role: 'alert', hidden: !model.error }, model.error ?? ''),
+    h('div', { class: 'actions', id: 'actions' }, ...model.actions.map((a) => actionButton(a, s))),
+    h('h2', {}, s.fields),
     h('table', { id: 'fields' }, h('tbody', {}, ...rows)),
-    h('h2', {}, strings.userData),
-    userData,
+    h('h2', {}, s.userData),
+    hasUserData ? h('pre', { id: 'userData', tabindex: 0 }, JSON.stringify(model.userData, null, 2)) : h('p', { id: 'userData', class: 'muted' }, s.noUserData),
   );
 }
 
+function setBusy(busy: boolean): void {
+  document.querySelectorAll<HTMLButtonElement>('#actions button').forEach((b) => (b.disabled = busy));
+  document.getElementById('app')?.setAttribute('aria-busy', String(busy));
+}
+
 onMessage<UserDetailsToView>((message) => {
-  if (message.type === 'model') {
-    strings = message.strings;
-    render(message.model);
-  } else {
-    document.querySelectorAll<HTMLButtonElement>('#actions button').forEach((b) => (b.disabled = message.busy));
-    document.getElementById('app')?.setAttribute('aria-busy', String(message.busy));
+  switch (message.type) {
+    case 'strings':
+      strings = message.strings;
+      mount(h('p', { class: 'muted', id: 'loading' }, strings.loading));
+      return;
+    case 'model':
+      if (strings) render(message.model, strings);
+      return;
+    case 'error':
+      // Before the first model there is no form-error slot yet: show the message on its own.
+      if (document.getElementById('formError')) setFormError(message.message);
+      else mount(h('div', { id: 'formError', class: 'form-error', role: 'alert' }, message.message));
+      return;
+    case 'busy':
+      setBusy(message.busy);
   }
 });
 post<UserDetailsToHost>({ type: 'ready' });

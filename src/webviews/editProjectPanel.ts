@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { openPanel, type TypedPanel } from './panel';
 import {
   editProjectToHost,
+  type EditProjectStrings,
   type EditProjectToHost,
   type EditProjectToView,
   type ProjectFormInitial,
@@ -14,17 +15,21 @@ export type { ProjectFormValues } from './protocol/editProject';
 export interface EditProjectHost {
   /** Never holds a secret: only whether each one is stored. */
   initial: ProjectFormInitial;
-  /** Validate, test the sign-in unless skipped, save. Undefined = saved (the panel closes). */
+  /** Validate + test the login + save; undefined = saved (panel closes), else the error to show by its field. */
   save(values: ProjectFormValues, options: { skipConnectionTest: boolean }): Promise<SaveError | undefined>;
 }
 
+/** The open forms by key (the project), so a second Edit reveals the first. */
 const open = new Map<string, TypedPanel<EditProjectToView>>();
 
-const strings = () => ({
+const strings = (heading: string): EditProjectStrings => ({
+  heading,
   name: vscode.l10n.t('Name'),
   server: vscode.l10n.t('Server'),
   custom: vscode.l10n.t('Custom URL…'),
   baseUrl: vscode.l10n.t('Base URL'),
+  baseUrlHint: vscode.l10n.t('For example https://api-sandbox.mediumone.com'),
+  badUrl: vscode.l10n.t('Enter a full http:// or https:// URL.'),
   role: vscode.l10n.t('Role of the API account'),
   business: vscode.l10n.t('Business'),
   registration: vscode.l10n.t('Registration'),
@@ -32,43 +37,56 @@ const strings = () => ({
   loginId: vscode.l10n.t('Login ID'),
   password: vscode.l10n.t('Password'),
   apiKey: vscode.l10n.t('API key'),
-  stored: vscode.l10n.t('•••••• stored — type to replace'),
+  stored: vscode.l10n.t('•••• stored — type to replace'),
   mqttId: vscode.l10n.t('Project MQTT ID (optional)'),
   production: vscode.l10n.t('Production project (deleting or disabling users asks for the typed project name)'),
   save: vscode.l10n.t('Save'),
-  saving: vscode.l10n.t('Signing in…'),
+  testing: vscode.l10n.t('Signing in…'),
+  saving: vscode.l10n.t('Saving…'),
   saveAnyway: vscode.l10n.t('Save without testing'),
   cancel: vscode.l10n.t('Cancel'),
   required: vscode.l10n.t('Required.'),
 });
 
-/** The edit form for one project; a second Edit on the same project reveals the open form. */
+/**
+ * Only the fields the form shows, copied one by one: an `initial` built from a wider object (a stored
+ * project with its secrets, say) still cannot leak anything else to the page.
+ */
+function pageSafe(i: ProjectFormInitial): ProjectFormInitial {
+  return {
+    name: i.name, baseUrl: i.baseUrl, role: i.role, loginId: i.loginId, mqttId: i.mqttId, production: i.production,
+    hasPassword: i.hasPassword, hasApiKey: i.hasApiKey, knownHosts: i.knownHosts.map(({ label, url }) => ({ label, url })),
+  };
+}
+
+/** The edit form for one project (`key`); a second Edit on the same project reveals the open form. */
 export function openEditProjectPanel(extensionUri: vscode.Uri, key: string, host: EditProjectHost): vscode.WebviewPanel {
   const existing = open.get(key);
   if (existing) {
     existing.panel.reveal();
     return existing.panel;
   }
+  const title = host.initial.name ? vscode.l10n.t('Edit Project — {0}', host.initial.name) : vscode.l10n.t('New Project');
   const view = openPanel<EditProjectToHost, EditProjectToView>({
     viewType: 'mediumOne.editProject',
-    title: vscode.l10n.t('Edit Project — {0}', host.initial.name),
+    title,
     script: 'editProject',
     extensionUri,
     inbound: editProjectToHost,
     onMessage: async (message) => {
       switch (message.type) {
         case 'ready':
-          view.post({ type: 'init', initial: host.initial, strings: strings() });
+          view.post({ type: 'init', initial: pageSafe(host.initial), strings: strings(title) });
           return;
         case 'cancel':
-          view.panel.dispose();
+          view.close();
           return;
         case 'save': {
           const error = await host.save(message.values, { skipConnectionTest: message.skipConnectionTest }).catch(
             (e: unknown): SaveError => ({ message: e instanceof Error ? e.message : String(e) }),
           );
           if (error) view.post({ type: 'result', error });
-          else view.panel.dispose();
+          else view.close();
         }
       }
     },

@@ -1,44 +1,57 @@
 import { randomBytes } from 'crypto';
 
+// The pure half of the one webview HTML builder (./html.ts is the VS Code half). Kept free of `vscode`
+// so unit tests can check the CSP without an editor.
+
 export interface HtmlParts {
+  /** `webview.cspSource`: the origin the stylesheet, images and fonts may come from. */
   cspSource: string;
   scriptUri: string;
   styleUri: string;
   title: string;
+  /** A fresh one per document when omitted. */
   nonce?: string;
+  /** The UI language (`vscode.env.language`), for screen readers and hyphenation. */
+  lang?: string;
 }
 
-/** A fresh 128-bit nonce per document (never Math.random: the CSP is only as strong as it). */
+/** 128 random bits per document: the CSP is only as strong as its nonce, so never Math.random. */
 export const newNonce = () => randomBytes(16).toString('base64');
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+/** For double-quoted attributes: leaves `'` readable, which the CSP's keywords are full of. */
+const escapeAttribute = (s: string) => s.replace(/[&<>"]/g, (c) => ENTITIES[c] ?? c);
+
+/** The policy: nothing but our stylesheet, our nonce'd script, and theme images and fonts. */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
+  ].join('; ');
+}
 
 /**
- * The one HTML shell of every webview: a strict CSP (nothing but our stylesheet and our nonce'd
- * script), an empty <main> the script fills, and no inline code. Kept free of `vscode` for tests.
+ * Every webview's document: the CSP, the shared stylesheet, an empty <main> the page script fills, and
+ * that one script. No inline code, so the page works under the strict policy.
  */
 export function buildHtml(parts: HtmlParts): string {
   const nonce = parts.nonce ?? newNonce();
-  const csp = [
-    "default-src 'none'",
-    `style-src ${parts.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    `img-src ${parts.cspSource} data:`,
-    `font-src ${parts.cspSource}`,
-  ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttribute(parts.lang ?? 'en')}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(parts.cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(parts.styleUri)}">
+<link rel="stylesheet" href="${escapeAttribute(parts.styleUri)}">
 <title>${escapeHtml(parts.title)}</title>
 </head>
 <body>
 <main id="app" aria-busy="true"></main>
-<script nonce="${nonce}" src="${escapeHtml(parts.scriptUri)}"></script>
+<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(parts.scriptUri)}"></script>
 </body>
 </html>`;
 }

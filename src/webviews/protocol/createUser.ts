@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+import { MAX_LENGTH } from './limits';
 
-// The create-user form's messages. Imported by the host (which parses ToHost with the schema) and,
-// as types only, by the page.
+// The create-user form's messages. The host parses every ToHost with the schema; the page imports
+// only types from here (values it needs live in ./limits, so zod stays out of its bundle).
 
 export type FieldName = 'loginId' | 'password';
 export interface FieldError {
@@ -9,19 +10,29 @@ export interface FieldError {
   message: string;
 }
 
+/** Every label the page shows: localised by the host, sent in `init`. */
+export type CreateUserStrings = Record<
+  | 'title' | 'loginId' | 'loginIdHint' | 'password' | 'confirm' | 'generate' | 'show' | 'hide'
+  | 'create' | 'creating' | 'cancel' | 'required' | 'mismatch'
+  | 'strengthWeak' | 'strengthFair' | 'strengthStrong' | 'strengthNote',
+  string
+>;
+
 export type CreateUserToView =
-  | { type: 'init'; projectName: string; strings: Record<string, string> }
+  | { type: 'init'; projectName: string; strings: CreateUserStrings }
   | { type: 'result'; requestId: string; error?: FieldError };
 
-const MAX = 1024;
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+
+// Strict objects: a message with keys the protocol does not know is not ours.
 export const createUserToHost = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('cancel') }),
-  z.object({
+  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({ type: z.literal('cancel') }),
+  z.strictObject({
     type: z.literal('submit'),
-    requestId: z.string().check(z.minLength(1), z.maxLength(64)),
-    loginId: z.string().check(z.minLength(1), z.maxLength(MAX)),
-    password: z.string().check(z.minLength(1), z.maxLength(MAX)),
+    requestId: text(MAX_LENGTH.requestId),
+    loginId: text(MAX_LENGTH.loginId),
+    password: text(MAX_LENGTH.secret),
   }),
 ]);
 export type CreateUserToHost = z.infer<typeof createUserToHost>;

@@ -1,15 +1,17 @@
 import * as z from 'zod/mini';
+import { MAX_LENGTH, ROLES, type Role } from './limits';
 
-export const ROLES = ['business', 'registration', 'basic'] as const;
+// The project form's messages. The host parses every ToHost with the schema; the page imports types only.
+// Secrets flow one way: the page learns only whether each is stored, and sends one only when typed.
 
 export interface ProjectFormValues {
   name: string;
   baseUrl: string;
-  role: (typeof ROLES)[number];
+  role: Role;
   loginId: string;
   mqttId?: string;
   production: boolean;
-  /** Only when the user typed a new one: empty means "keep the stored secret". */
+  /** Only when the user typed a new one: absent means "keep the stored secret". */
   password?: string;
   apiKey?: string;
 }
@@ -25,26 +27,35 @@ export interface SaveError {
   message: string;
 }
 
+export type EditProjectStrings = Record<
+  | 'heading' | 'name' | 'server' | 'custom' | 'baseUrl' | 'baseUrlHint' | 'badUrl' | 'role' | Role
+  | 'loginId' | 'password' | 'apiKey' | 'stored' | 'mqttId' | 'production'
+  | 'save' | 'testing' | 'saving' | 'saveAnyway' | 'cancel' | 'required',
+  string
+>;
+
 export type EditProjectToView =
-  | { type: 'init'; initial: ProjectFormInitial; strings: Record<string, string> }
+  | { type: 'init'; initial: ProjectFormInitial; strings: EditProjectStrings }
   | { type: 'result'; error?: SaveError };
 
 const text = (max: number) => z.string().check(z.maxLength(max));
+const secret = z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_LENGTH.secret)));
+
 export const editProjectToHost = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('cancel') }),
-  z.object({
+  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({ type: z.literal('cancel') }),
+  z.strictObject({
     type: z.literal('save'),
     skipConnectionTest: z.boolean(),
-    values: z.object({
-      name: text(200),
-      baseUrl: text(2048),
+    values: z.strictObject({
+      name: text(MAX_LENGTH.name),
+      baseUrl: text(MAX_LENGTH.baseUrl),
       role: z.enum(ROLES),
-      loginId: text(1024),
-      mqttId: z.optional(text(256)),
+      loginId: text(MAX_LENGTH.loginId),
+      mqttId: z.optional(text(MAX_LENGTH.mqttId)),
       production: z.boolean(),
-      password: z.optional(text(1024)),
-      apiKey: z.optional(text(1024)),
+      password: secret,
+      apiKey: secret,
     }),
   }),
 ]);

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
+import { USER_ACTIONS, type UserAction } from './limits';
 
-export const USER_ACTIONS = ['refresh', 'enable', 'disable', 'changePassword', 'delete', 'copyLoginId', 'copyMqttId'] as const;
-export type UserAction = (typeof USER_ACTIONS)[number];
+// The user-details page's messages. The host parses every ToHost with the schema; the page imports types only.
+
+export type { UserAction } from './limits';
 
 export interface UserDetailsModel {
   projectName: string;
@@ -16,12 +18,20 @@ export interface UserDetailsModel {
   actions: UserAction[];
 }
 
+export type UserDetailsStrings = Record<
+  'project' | 'state' | 'mqttId' | 'fields' | 'userData' | 'noUserData' | 'loading' | UserAction,
+  string
+>;
+
 export type UserDetailsToView =
-  | { type: 'model'; model: UserDetailsModel; strings: Record<string, string> }
+  | { type: 'strings'; strings: UserDetailsStrings }
+  | { type: 'model'; model: UserDetailsModel }
+  /** Loading or an action failed; the last model (if any) stays on screen. */
+  | { type: 'error'; message: string }
   | { type: 'busy'; busy: boolean };
 
 export const userDetailsToHost = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('action'), action: z.enum(USER_ACTIONS) }),
+  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({ type: z.literal('action'), action: z.enum(USER_ACTIONS) }),
 ]);
 export type UserDetailsToHost = z.infer<typeof userDetailsToHost>;
