@@ -18,6 +18,11 @@ import { describeError } from '../util/errorText';
 import { isMediumOneError } from '../api/errors';
 import { capabilitiesOf } from '../projects/capabilities';
 
+/** How long reveal waits for VS Code to re-fetch a refreshed parent (it never does for a collapsed one). */
+const REFETCH_WAIT_MS = 1000;
+/** VS Code registers fetched rows after resolving their TreeItems; reveal only once that is done. */
+const REGISTER_GRACE_MS = 50;
+
 /** Projects at the root, their basic users below. Reads UsersModel; never talks to the network itself. */
 export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
@@ -25,6 +30,17 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private filter: UserFilter = {};
   /** Nodes handed to VS Code, by id: reveal() and getParent() need the same objects back. */
   private readonly nodes = new Map<string, TreeNode>();
+  /*
+   * Refresh bookkeeping per parent ('' = root, else a project id). VS Code's tree fails with "Element
+   * with id … is already registered" when a parent's rows are fetched twice at once: a refresh during a
+   * fetch, or a reveal of a row it does not hold yet during a refresh. So a refresh waits for an
+   * in-flight fetch to end, and reveal waits until the parent is quiet.
+   */
+  private readonly fetching = new Map<string, number>();
+  private readonly deferred = new Set<string>();
+  private readonly stale = new Set<string>();
+  private readonly quietWaiters = new Map<string, (() => void)[]>();
+  private readonly everFetched = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -33,8 +49,8 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     private readonly sandboxRunning: () => boolean,
   ) {
     this.subscriptions.push(
-      projects.onDidChange(() => this.changed.fire(undefined)),
-      users.onDidChange((change) => this.changed.fire(this.nodeFor(change))),
+      projects.onDidChange(() => this.refresh(undefined)),
+      users.onDidChange((change) => this.refresh(this.nodeFor(change))),
     );
   }
 
@@ -44,7 +60,61 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   setFilter(filter: UserFilter): void {
     this.filter = filter;
-    this.changed.fire(undefined);
+    this.refresh(undefined);
+  }
+
+  private refresh(node: TreeNode | undefined): void {
+
+    if (!node) this.stale.add('');
+    else if (node.kind === 'project') this.stale.add(node.project.id);
+    this.changed.fire(node);
+  }
+
+  /**
+   * The node to pass to `TreeView.reveal`. After a refresh VS Code fetches the parent's rows again;
+   * revealing a node it does not hold yet makes it fetch them a second time, concurrently, and it then
+   * fails with "Element with id … is already registered". So: wait (briefly) for its own fetch, and
+   * hand back the very object it registered.
+   */
+  async nodeToReveal(id: string, parentKey: string, fallback: () => Promise<TreeNode | undefined>): Promise<TreeNode | undefined> {
+    // A parent VS Code never fetched has nothing to re-fetch: reveal fetches it once, with no race.
+    if (this.stale.has(parentKey) && this.everFetched.has(parentKey)) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, REFETCH_WAIT_MS);
+        const list = this.quietWaiters.get(parentKey) ?? [];
+        list.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        this.quietWaiters.set(parentKey, list);
+      });
+    }
+    return this.nodes.get(id) ?? fallback();
+  }
+
+  /** Runs a fetch of one parent's rows with the bookkeeping above. */
+  private async fetch<T extends TreeNode>(key: string, rows: () => Promise<T[]>): Promise<T[]> {
+    this.fetching.set(key, (this.fetching.get(key) ?? 0) + 1);
+    try {
+      return await rows();
+    } finally {
+      this.fetching.set(key, (this.fetching.get(key) ?? 1) - 1);
+      this.everFetched.add(key);
+      // VS Code registers the rows a moment after getChildren resolves (once their TreeItems are made).
+      setTimeout(() => this.afterFetch(key), REGISTER_GRACE_MS);
+    }
+  }
+
+  private afterFetch(key: string): void {
+    if (this.fetching.get(key)) return;
+    if (this.deferred.delete(key)) {
+      this.changed.fire(key ? this.nodes.get(projectNodeId(key)) : undefined);
+      return;
+    }
+    this.stale.delete(key);
+    const waiters = this.quietWaiters.get(key) ?? [];
+    this.quietWaiters.delete(key);
+    waiters.forEach((wake) => wake());
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -69,9 +139,10 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (!node) return this.remember(this.projects.list().map(projectNode));
+    if (!node) return this.fetch('', () => Promise.resolve(this.remember(this.projects.list().map(projectNode))));
     if (node.kind !== 'project') return [];
-    return this.remember(await this.projectChildren(node.project), node.project.id);
+    const { project } = node;
+    return this.fetch(project.id, async () => this.remember(await this.projectChildren(project), project.id));
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -85,11 +156,11 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     return row ?? this.nodes.get(projectNodeId(change.projectId));
   }
 
-  /** The node for a user, loading its project first, so commands can reveal it. */
+  /** The node for a user, loading its project first (for tests and pickers; commands reveal via nodeToReveal). */
   async findUser(projectId: string, loginId: string): Promise<UserNode | undefined> {
     const project = this.projects.get(projectId);
     if (!project) return undefined;
-    const children = await this.getChildren(projectNode(project));
+    const children = await this.projectChildren(project);
     return children.find((n): n is UserNode => n.kind === 'user' && n.entry.loginId === loginId);
   }
 

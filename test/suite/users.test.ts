@@ -128,6 +128,18 @@ describe('user operations', () => {
     assert.equal(exists?.field, 'loginId');
   });
 
+  it('reveals and selects a new user in the visible tree without racing its refresh', async () => {
+    const s = await services();
+    const project = await addProject(s, emu());
+    script(s);
+    await vscode.commands.executeCommand('mediumOne.users.focus');
+    await s.view.reveal(projectNode(project), { expand: true });
+    await waitFor('the project to load while the view shows it', () => s.view.visible && s.users.get(project.id)?.status === 'loaded');
+    const host = await vscode.commands.executeCommand<CreateUserHost>(Cmd.createUser, projectNode(project));
+    assert.equal(await host.submit({ loginId: 'sensor-42', password: 'Good-pass-77' }), undefined);
+    await waitFor('the new row to be selected', () => s.view.selection.some((n) => n.kind === 'user' && n.entry.loginId === 'sensor-42'));
+  });
+
   it('shows a 202 creation as pending, then as the user', async () => {
     const s = await services();
     emu().configure({ acceptedCreation: { delayMs: 1500 } });

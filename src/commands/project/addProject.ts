@@ -7,7 +7,7 @@ import { apiCallLogger } from '../../log/logger';
 import { readSettings } from '../../settings';
 import { describeError } from '../../util/errorText';
 import { UserCancelled } from '../registerCommand';
-import { projectNode } from '../../tree/nodes';
+import { revealProject } from '../reveal';
 import { askApiKey, askBaseUrl, askLoginId, askMqttId, askName, askPassword, askProduction, askRole } from './projectPrompts';
 
 type Fixable = 'baseUrl' | 'loginId' | 'password' | 'apiKey';
@@ -42,7 +42,7 @@ export const addProject = (s: Services) => async () => {
 
   const project: Project = { id: randomUUID(), name, baseUrl, role, loginId, mqttId, production };
   await s.projects.save(project, { password, apiKey });
-  await s.view.reveal(projectNode(project), { select: true, expand: true, focus: true });
+  await revealProject(s, project);
   void s.prompts.info(vscode.l10n.t('Project "{0}" added.', name));
 };
 

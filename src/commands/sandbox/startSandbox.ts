@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
-import { projectNode } from '../../tree/nodes';
+import { revealProject } from '../reveal';
 
 export const startSandbox = (s: Services) => async () => {
   const project = await vscode.window.withProgress(
@@ -9,6 +9,6 @@ export const startSandbox = (s: Services) => async () => {
   );
   s.clients.forget(project.id);
   s.users.invalidate(project.id);
-  await s.view.reveal(projectNode(project), { expand: true, select: true, focus: false });
+  await revealProject(s, project);
   void s.prompts.info(vscode.l10n.t('Local Sandbox running at {0}. Signed in as its Business user.', project.baseUrl));
 };

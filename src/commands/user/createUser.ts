@@ -3,7 +3,8 @@ import type { Services } from '../../services';
 import type { Project } from '../../projects/project';
 import { capabilitiesOf } from '../../projects/capabilities';
 import { isMediumOneError } from '../../api/errors';
-import { entryFromUser } from '../../tree/userEntry';
+import { entryFromUser, type UserEntry } from '../../tree/userEntry';
+import { describeError } from '../../util/errorText';
 import { openCreateUserPanel, type CreateUserHost, type FieldError } from '../../webviews/createUserPanel';
 import { resolveProject } from '../pickers';
 import { revealUser } from '../reveal';
@@ -44,14 +45,16 @@ async function submitCreate(s: Services, project: Project, loginId: string, pass
     watchPendingUser(s, project, loginId, client);
     return undefined;
   }
-  s.users.patchUser(project.id, loginId, { state: 'enabled', tracked: tracked || undefined });
+  // Read it back (mqtt_id) before showing the row, so the tree refreshes once.
+  let entry: Partial<UserEntry> = { state: 'enabled' };
   if (capabilitiesOf(project.role).read === 'any') {
     try {
-      s.users.patchUser(project.id, loginId, entryFromUser(await client.getUser(loginId)));
+      entry = entryFromUser(await client.getUser(loginId));
     } catch (e) {
-      s.log.warn(`Created ${loginId}, but reading it back failed: ${String(e)}`);
+      s.log.warn(`Created ${loginId}, but reading it back failed: ${describeError(e)}`);
     }
   }
+  s.users.patchUser(project.id, loginId, { ...entry, tracked: tracked || undefined });
   await revealUser(s, project.id, loginId);
   void s.prompts.info(vscode.l10n.t('User "{0}" created in {1}.', loginId, project.name));
   return undefined;
