@@ -64,9 +64,14 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   private refresh(node: TreeNode | undefined): void {
-
-    if (!node) this.stale.add('');
-    else if (node.kind === 'project') this.stale.add(node.project.id);
+    const key = node === undefined ? '' : node.kind === 'project' ? node.project.id : undefined;
+    if (key !== undefined) {
+      this.stale.add(key);
+      if (this.fetching.get(key)) {
+        this.deferred.add(key);
+        return;
+      }
+    }
     this.changed.fire(node);
   }
 
