@@ -11,6 +11,7 @@ import { windowPrompts } from './ui/prompts';
 import { readSettings } from './settings';
 import { describeFilter } from './tree/userFilter';
 import type { Services } from './services';
+import { SANDBOX_PROJECT_ID } from './projects/project';
 import type { TreeNode } from './tree/nodes';
 
 /** What activate() returns: the services, so extension-host tests can script prompts and inspect state. */
@@ -42,7 +43,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     tree,
     view,
     sandbox,
-    sandbox.onDidChange(() => users.invalidate()),
+    // Starting or stopping the sandbox changes only its own project's rows.
+    sandbox.onDidChange(() => users.invalidate(SANDBOX_PROJECT_ID)),
     ...registerCommands(services),
   );
   const updateDescription = () => (view.description = describeFilter(tree.getFilter()));
