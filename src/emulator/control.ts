@@ -17,7 +17,12 @@ import type { Emulator, EmulatorSeed } from './types';
 import { json, readJson, text, INVALID, type Reply } from './http';
 
 export async function runControl(emulator: Emulator, snapshot: () => unknown, method: string, rawPath: string, req: IncomingMessage): Promise<Reply> {
-  const parts = rawPath.split('/').slice(2).map((p) => decodeURIComponent(p));
+  let parts: string[];
+  try {
+    parts = rawPath.split('/').slice(2).map((p) => decodeURIComponent(p));
+  } catch {
+    return text(400, 'Bad request: the path is not valid percent-encoding');
+  }
   const body = method === 'GET' || method === 'DELETE' ? undefined : await readJson(req);
   if (body === INVALID) return text(400, 'Bad request: invalid JSON');
   const route = `${method} ${parts[0] ?? ''}`;

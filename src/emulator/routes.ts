@@ -18,13 +18,13 @@ export function matchRoute(method: string, rawPath: string): { key: RouteKey; lo
   const parts = rawPath.split('/');
   if (parts[1] !== 'v2') return { error: text(404, 'Not found') };
   if (parts[2] === 'login' && parts.length === 3) {
-    return method === 'POST' ? { key: 'POST /v2/login' } : { error: text(405, 'Method not allowed') };
+    return method === 'POST' ? { key: 'POST /v2/login' } : { error: notAllowed('POST') };
   }
   if (parts[2] !== 'users' || parts.length > 4) return { error: text(404, 'Not found') };
   if (parts.length === 3 || parts[3] === '') {
     if (method === 'GET') return { key: 'GET /v2/users' };
     if (method === 'POST') return { key: 'POST /v2/users' };
-    return { error: text(405, 'Method not allowed') };
+    return { error: notAllowed('GET, POST') };
   }
   let loginId: string;
   try {
@@ -33,8 +33,11 @@ export function matchRoute(method: string, rawPath: string): { key: RouteKey; lo
     return { error: text(400, 'the login_id in the path is not valid percent-encoding') };
   }
   if (method === 'GET' || method === 'PATCH' || method === 'DELETE') return { key: `${method} /v2/users/:id`, loginId };
-  return { error: text(405, 'Method not allowed') };
+  return { error: notAllowed('GET, PATCH, DELETE') };
 }
+
+/** RFC 9110 §15.5.6: a 405 must list the methods the resource supports. */
+const notAllowed = (allow: string): Reply => text(405, 'Method not allowed', { Allow: allow });
 
 export interface Caller {
   session?: Session;

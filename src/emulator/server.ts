@@ -66,6 +66,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
   };
 
+  const cancelTimers = () => {
+    for (const t of timers) clearTimeout(t);
+    timers.clear();
+  };
+
   const snapshot = () => ({
     projects: state.all().map((p) => ({ name: p.name, users: [...p.users.values()].map(publicUser) })),
   });
@@ -154,6 +159,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       records = [];
     },
     reset: (seed?: EmulatorSeed) => {
+      // A 202 creation still pending belongs to the old state: it must not land in the new one.
+      cancelTimers();
       state.load(seed ?? startSeed);
       sessions.expireAll();
       sessions.clearLockouts();
@@ -163,8 +170,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       configure(initialSettings);
     },
     stop: async () => {
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
+      cancelTimers();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const s of sockets) s.destroy();
       await closed;

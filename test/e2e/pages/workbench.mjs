@@ -33,6 +33,8 @@ export const selectors = {
   viewHeader: '.pane-header',
   viewBody: '.pane-body',
   viewTitleAction: (label) => `.pane-header .actions .action-label[aria-label^="${css(label)}"]`,
+  // A container with a single view merges the view's header (and its actions) into the side bar title.
+  sideBarTitleAction: (label) => `.part.sidebar .composite.title .action-label[aria-label^="${css(label)}"]`,
   treeRow: '.monaco-list-row[role="treeitem"]',
   treeRowLabel: '.label-name',
   treeRowDescription: '.label-description',
@@ -169,8 +171,14 @@ export class Workbench {
   }
   /** A view title-bar action (refresh, add, filter…); hovering the header reveals them. */
   async clickViewTitleAction(viewTitle, actionLabel) {
-    await this.viewHeader(viewTitle).hover();
-    await this.view(viewTitle).locator(selectors.viewTitleAction(actionLabel)).first().click();
+    const header = this.viewHeader(viewTitle);
+    if (await header.isVisible()) {
+      await header.hover();
+      await this.view(viewTitle).locator(selectors.viewTitleAction(actionLabel)).first().click();
+      return;
+    }
+    await this.page.locator(selectors.sideBarTitle).hover();
+    await this.page.locator(selectors.sideBarTitleAction(actionLabel)).first().click();
   }
 
   // ---- tree rows -----------------------------------------------------------------------------------------------
@@ -198,6 +206,10 @@ export class Workbench {
         expanded: r.hasAttribute('aria-expanded') ? r.getAttribute('aria-expanded') === 'true' : undefined,
       })),
     { label: selectors.treeRowLabel, description: selectors.treeRowDescription });
+  }
+  /** The row's accessible name: the extension sets it to "<label>, <state>" for user rows. */
+  async rowAriaLabel(row) {
+    return (await row.getAttribute('aria-label')) ?? '';
   }
   async expandRow(row) {
     await row.waitFor({ state: 'visible', timeout: this.timeoutMs });

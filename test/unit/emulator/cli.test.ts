@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildSync } from 'esbuild';
+
+const root = path.resolve(__dirname, '../../../..');
+
+/** A port that was free a moment ago. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Resolves with everything printed so far once `pattern` shows up on stdout. */
+function waitFor(child: ChildProcessWithoutNullStreams, out: { text: string }, pattern: RegExp, ms = 5000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error(`no ${String(pattern)} within ${ms} ms; printed:\n${out.text}`)), ms);
+    const check = () => {
+      if (pattern.test(out.text)) done();
+    };
+    const exited = (code: number | null) => done(new Error(`the CLI exited (${code}) before printing ${String(pattern)}:\n${out.text}`));
+    function done(error?: Error) {
+      clearTimeout(timer);
+      child.stdout.off('data', check);
+      child.off('exit', exited);
+      if (error) reject(error);
+      else resolve(out.text);
+    }
+    child.stdout.on('data', check);
+    child.on('exit', exited);
+    check();
+  });
+}
+
+describe('emulator: the CLI (bundled as `npm run emulator` ships it)', function () {
+  let dir: string;
+  let bundle: string;
+  let child: ChildProcessWithoutNullStreams | undefined;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'm1-emu-cli-'));
+    bundle = path.join(dir, 'emulator-cli.js');
+    // The same options as esbuild.js's emulator-cli target, built alone (the other targets may be mid-edit).
+    buildSync({ entryPoints: [path.join(root, 'src/emulator/cli.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node18', outfile: bundle, logLevel: 'silent' });
+  });
+  afterEach(() => {
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    child = undefined;
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints its URL and the default credentials, answers the login it suggests, exits 0 on SIGINT', async () => {
+    const port = await freePort();
+    const proc = spawn(process.execPath, [bundle, '--port', String(port)], { stdio: 'pipe' });
+    child = proc;
+    const out = { text: '' };
+    proc.stdout.on('data', (c: Buffer) => (out.text += c.toString('utf8')));
+    proc.stderr.on('data', (c: Buffer) => (out.text += c.toString('utf8')));
+
+    const printed = await waitFor(proc, out, /Try: curl .*\n/);
+    const url = `http://127.0.0.1:${port}`;
+    assert.ok(printed.includes(`Medium One emulator listening on ${url}`), printed);
+    assert.match(printed, /Project "Local Sandbox" {2}api_key: m1-sandbox-key/);
+    assert.match(printed, /business {5}admin@sandbox\.local \/ Sandbox-admin-1/);
+    assert.match(printed, /registration registrar@sandbox\.local \/ Sandbox-reg-1/);
+    assert.match(printed, /basic users {2}device-001, device-002, device-003, device-004 \(disabled\), device-005 \/ Device-pass-1/);
+
+    // The curl line it prints, replayed: its -d body against its URL.
+    const curl = /-d '([^']+)' (\S+)\n/.exec(printed);
+    assert.ok(curl, printed);
+    assert.equal(curl[2], `${url}/v2/login`);
+    const res = await fetch(curl[2], { method: 'POST', body: curl[1], headers: { 'Content-Type': 'application/json' } });
+    assert.equal(res.status, 200);
+    assert.equal(await res.text(), 'true');
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+    const list = await fetch(`${url}/v2/users`, { headers: { Cookie: cookie } });
+    assert.equal(list.status, 200);
+    assert.equal(((await list.json()) as unknown[]).length, 5);
+    await waitFor(proc, out, /GET \/v2\/users 200 \d+ms/);
+
+    const exit = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+    proc.kill('SIGINT');
+    assert.equal(await exit, 0);
+    await assert.rejects(fetch(`${url}/v2/users`), /fetch failed/);
+  });
+
+  it('exits 1 with the reason on a non-loopback --host', async () => {
+    const proc = spawn(process.execPath, [bundle, '--port', '0', '--host', '0.0.0.0'], { stdio: 'pipe' });
+    child = proc;
+    let stderr = '';
+    proc.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => proc.once('exit', (c) => resolve(c)));
+    assert.equal(code, 1);
+    assert.match(stderr, /loopback only/);
+  });
+});
