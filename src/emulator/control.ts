@@ -1,6 +1,7 @@
 /*
  * The loopback-only control route, for tests and tools in other processes (the end-to-end suite drives
- * the emulator behind the extension's back through it). Every route answers JSON:
+ * the emulator behind the extension's back through it). Every request must send `X-Emulator-Control: 1`
+ * and a loopback Host (so a web page cannot drive it). Every route answers JSON:
  *
  *   GET    /__emulator/state                          projects and users (no passwords)
  *   GET    /__emulator/calls                          the API calls seen

@@ -55,3 +55,12 @@ export function send(res: ServerResponse, reply: Reply, malformed = false): void
 
 export const isLoopbackAddress = (address: string | undefined) =>
   !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+
+/** Every control-route request must carry this header with the value 1 (see server.ts). */
+export const CONTROL_HEADER = 'x-emulator-control';
+
+/** A Host header naming a loopback host (any port). */
+export function isLoopbackHost(host: string | undefined): boolean {
+  const name = (host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return name === 'localhost' || name === '::1' || name.startsWith('127.');
+}

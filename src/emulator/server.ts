@@ -5,7 +5,7 @@ import { EmulatorState, publicUser } from './state';
 import { Sessions, readCookie, SESSION_COOKIE } from './sessions';
 import { FaultInjector } from './faults';
 import { RateLimiter } from './rateLimit';
-import { isLoopbackAddress, send, text, type Reply } from './http';
+import { CONTROL_HEADER, isLoopbackAddress, isLoopbackHost, send, text, type Reply } from './http';
 import { matchRoute, runApi, type ApiContext } from './routes';
 import { runControl } from './control';
 import { defaultSeed } from './seed';
@@ -81,6 +81,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const rawPath = (req.url ?? '/').split('?')[0];
     if (rawPath.startsWith('/__emulator/')) {
       if (!isLoopbackAddress(req.socket.remoteAddress)) return send(res, text(403, 'The control route answers loopback only'));
+      // A web page the user visits could still reach a loopback port: a custom header needs a CORS preflight
+      // (never granted), and a loopback Host header defeats DNS rebinding.
+      if (req.headers[CONTROL_HEADER] !== '1' || !isLoopbackHost(req.headers.host)) {
+        return send(res, text(403, `The control route needs the header "${CONTROL_HEADER}: 1" and a loopback Host`));
+      }
       return send(res, await runControl(emulator, snapshot, method, rawPath, req));
     }
     const record: CallRecord = { method, path: rawPath, status: 0 };

@@ -19,7 +19,7 @@ async function sandboxControl(workbench) {
   return async (method, route, body) => {
     const res = await fetch(`http://127.0.0.1:${port}/__emulator/${route}`, {
       method,
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-Emulator-Control': '1' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     assert.ok(res.ok, `${method} ${route} answered ${res.status}`);

@@ -111,4 +111,14 @@ describe('emulator: control route (/__emulator, loopback only)', function () {
       assert.equal(isLoopbackAddress(address), false, String(address));
     }
   });
+
+  it('refuses a request a web page could make: no control header, or a foreign Host', async () => {
+    const emu = await world.start();
+    const noHeader = await request(emu, 'POST', '/__emulator/reset', { headers: { 'X-Emulator-Control': undefined } });
+    assert.equal(noHeader.status, 403);
+    assert.match(noHeader.text, /X-Emulator-Control/i);
+    const rebound = await request(emu, 'POST', '/__emulator/expire-sessions', { headers: { Host: 'evil.example:80' } });
+    assert.equal(rebound.status, 403);
+    assert.equal((await request(emu, 'GET', '/__emulator/state', { headers: { Host: `localhost:${emu.port}` } })).status, 200);
+  });
 });

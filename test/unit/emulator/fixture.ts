@@ -71,6 +71,8 @@ export interface RequestOptions {
   /** Sent as is (wins over `body`). */
   raw?: string;
   cookie?: string;
+  /** Extra or replacing headers (undefined removes one). */
+  headers?: http.OutgoingHttpHeaders;
 }
 
 /** One request on a fresh connection, the path sent byte for byte; rejects when the socket closes without an answer. */
@@ -82,6 +84,12 @@ export function request(emulator: Emulator, method: string, path: string, option
     headers['Content-Length'] = Buffer.byteLength(payload);
   }
   if (options.cookie) headers.Cookie = options.cookie;
+  // The control route demands its header (a web page cannot send it cross-origin); tests may override it.
+  if (path.startsWith('/__emulator/')) headers['X-Emulator-Control'] = '1';
+  for (const [k, v] of Object.entries(options.headers ?? {})) {
+    if (v === undefined) delete headers[k];
+    else headers[k] = v;
+  }
   const started = Date.now();
   return new Promise<Res>((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: emulator.port, method, path, headers, agent: false }, (res) => {
