@@ -41,6 +41,12 @@ export const selectors = {
   treeRowTwistie: '.monaco-tl-twistie',
   treeRowInlineAction: (label) => `.actions .action-label[aria-label^="${css(label)}"]`,
   welcomeContent: '.welcome-view-content',
+  quickInputTitle: '.quick-input-widget .quick-input-title',
+  // modal dialogs (showWarningMessage with modal: true)
+  dialog: '.monaco-dialog-box',
+  dialogMessage: '.dialog-message-text',
+  dialogDetail: '.dialog-message-detail',
+  dialogButton: '.dialog-buttons .monaco-button',
   // context menus (rendered in an open shadow root: Playwright locators pierce it)
   contextMenu: '.context-view .monaco-menu',
   menuItemLabel: '.action-label',
@@ -114,6 +120,18 @@ export class Workbench {
     await row.waitFor({ state: 'visible', timeout: this.timeoutMs });
     await row.click();
   }
+  /** Waits for the input box whose prompt matches, then types the answer and accepts it. */
+  async answerInput(prompt, text) {
+    await this.quickInputMessage().filter({ hasText: prompt }).first().waitFor({ state: 'visible', timeout: this.timeoutMs });
+    await this.quickInputBox().fill(text);
+    await this.quickInputBox().press('Enter');
+  }
+  /** Waits for the quick pick whose title matches (when given), then picks the item. */
+  async answerPick(label, title) {
+    if (title) await this.page.locator(selectors.quickInputTitle).filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: this.timeoutMs });
+    await this.pickQuickItem(label);
+  }
+  quickInputTitle() { return this.page.locator(selectors.quickInputTitle); }
   /** The validation / prompt text under the input box. */
   quickInputMessage() { return this.page.locator(selectors.quickInputMessage); }
   async closeQuickInput() {
@@ -222,6 +240,24 @@ export class Workbench {
   async clickInlineAction(row, actionLabel) {
     await row.hover();
     await row.locator(selectors.treeRowInlineAction(actionLabel)).first().click();
+  }
+
+  /** Adds rows to the selection (Ctrl+click), after a plain click on the first. */
+  async selectRows(rows) {
+    await rows[0].click();
+    for (const row of rows.slice(1)) await row.click({ modifiers: ['Control'] });
+  }
+
+  // ---- modal dialogs -------------------------------------------------------------------------------------------
+
+  dialog() { return this.page.locator(selectors.dialog); }
+  async dialogText() {
+    const d = this.dialog();
+    await d.waitFor({ state: 'visible', timeout: this.timeoutMs });
+    return { message: await d.locator(selectors.dialogMessage).innerText(), detail: await d.locator(selectors.dialogDetail).innerText().catch(() => '') };
+  }
+  async clickDialogButton(name) {
+    await this.dialog().locator(selectors.dialogButton, { hasText: name }).first().click();
   }
 
   // ---- context menus -------------------------------------------------------------------------------------------
