@@ -12,7 +12,9 @@ export const disableUser = (s: Services) =>
     destructive: false,
     // Disabling cuts devices off: on production it asks for the typed project name like delete does.
     guardProduction: true,
-    warning: (n) => vscode.l10n.t('Disabled users cannot send events, and no data can be sent on their behalf ({0} users).', n),
+    warning: (n) => n === 1
+      ? vscode.l10n.t('A disabled user cannot send events, and no data can be sent on its behalf.')
+      : vscode.l10n.t('Disabled users cannot send events, and no data can be sent on their behalf ({0} users).', n),
     call: async (client, loginId) => void (await client.updateUser(loginId, { disabled: true })),
     after: () => ({ state: 'disabled', busy: undefined }),
   });
