@@ -8,7 +8,7 @@
 // One code-server for the whole run; each scenario gets a fresh browser profile (empty SecretStorage and globalState),
 // a fresh workspace folder and a reset emulator. Screenshots: artifacts/e2e/<theme>/<scenario>/<nn-step>.png.
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -17,8 +17,11 @@ import { launchBrowser } from './editor/browser.mjs';
 import { e2eArtifactsDir, e2eCacheDir, repoRoot, tempRoot } from './editor/paths.mjs';
 import { npx, runCommand, seconds, step, vscePackageArgs } from './editor/steps.mjs';
 import { provisionEditor } from './provision-editor.mjs';
+import { findSecretLeaks } from '../test/e2e/secretLeakCheck.mjs';
 
 const TAG = 'e2e';
+/** Every password and API key the scenarios type; scenarios add the ones they generate with `secret(value)`. */
+const usedSecrets = new Set(['Sandbox-admin-1', 'Sandbox-reg-1', 'm1-sandbox-key', 'Wrong-pass-9', 'Fresh-pass-77']);
 const SCENARIOS_DIR = path.join(repoRoot, 'test', 'e2e', 'scenarios');
 const DEFAULT_VSIX = path.join(e2eCacheDir, 'ext.vsix');
 const DEFAULT_EMULATOR = path.join(repoRoot, 'dist', 'emulator.js');
@@ -33,6 +36,7 @@ async function main() {
       emulator: { type: 'string' },
       'timeout-sec': { type: 'string', default: '120' },
       verbose: { type: 'boolean', default: false },
+      'readme-shots': { type: 'boolean', default: false },
     },
   });
   const themes = { light: ['light'], dark: ['dark'], both: ['light', 'dark'] }[args.theme];
@@ -71,6 +75,7 @@ async function main() {
         results.push(await runScenario({ scenario, theme, server, emulator, timeoutMs: scenario.timeoutMs ?? scenarioTimeoutMs }));
       }
     }
+    results.push(checkSecrets([server.userDataDir]));
   } finally {
     await cleanup();
   }
@@ -79,6 +84,31 @@ async function main() {
   for (const r of failed) console.log(`  ✘ [${r.theme}] ${r.name}: ${r.error.split('\n')[0]}\n      ${r.failureShot ?? ''}`);
   console.log(`[${TAG}] ${results.length - failed.length} passed, ${failed.length} failed (${seconds(Date.now() - started)})`);
   process.exitCode = failed.length ? 1 : 0;
+  if (args['readme-shots'] && !failed.length) copyReadmeShots();
+}
+
+/** The README's pictures come from a passing run, light theme: `--readme-shots` refreshes them. */
+function copyReadmeShots() {
+  const shots = {
+    'tree.png': '01-first-slice/02-sandbox-users.png',
+    'create-user.png': '02-project-and-users/02-weak-password-refused.png',
+    'details.png': '02-project-and-users/04-details-view.png',
+  };
+  const target = path.join(repoRoot, 'media', 'readme');
+  mkdirSync(target, { recursive: true });
+  for (const [name, from] of Object.entries(shots)) {
+    copyFileSync(path.join(e2eArtifactsDir, 'light', from), path.join(target, name));
+  }
+  console.log(`[${TAG}] README screenshots updated in ${path.relative(repoRoot, target)}`);
+}
+
+/** The end-of-run search of code-server's user data (global/workspace storage, logs) for any secret used. */
+function checkSecrets(dirs) {
+  const { searched, leaks } = findSecretLeaks(dirs, usedSecrets);
+  const ok = leaks.length === 0;
+  console.log(`  ${ok ? '✔' : '✘'} no secret outside SecretStorage: ${usedSecrets.size} secrets, ${searched} files searched in code-server's user data`);
+  for (const l of leaks) console.log(`      ${l.secret} found in ${l.file}`);
+  return { name: 'secret-leak check', theme: '-', ok, error: ok ? undefined : `${leaks.length} secret(s) found on disk` };
 }
 
 async function buildVsix(verbose) {
@@ -142,9 +172,12 @@ async function runScenario({ scenario, theme, server, emulator, timeoutMs }) {
     const body = async () => {
       await workbench.open(server.workbenchUrl({ folder }));
       await workbench.expectTheme(theme);
-      await scenario.run({ page, workbench, emulator, shot, theme, folder, server });
+      await scenario.run({ page, workbench, emulator, shot, theme, folder, server, secret: (v) => usedSecrets.add(v) });
     };
     await withDeadline(body(), timeoutMs, `timed out after ${timeoutMs / 1000} s`);
+    // The workspace and the browser profile go away with the scenario: search them now.
+    const { leaks } = findSecretLeaks([folder, browser.profile], usedSecrets);
+    if (leaks.length) throw new Error(`secrets on disk: ${leaks.map((l) => `${l.secret} in ${l.file}`).join('; ')}`);
     result.ok = true;
     console.log(`  ✔ [${theme}] ${scenario.title} (${seconds(Date.now() - t0)})`);
   } catch (e) {

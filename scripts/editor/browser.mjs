@@ -22,7 +22,7 @@ export const WORKBENCH_ROOT = '.monaco-workbench';
  * @param {boolean} [opts.headless]  default true; `HEADED=1` or false to watch (needs a display)
  * @param {{ width: number, height: number }} [opts.viewport]
  * @param {'light'|'dark'} [opts.colorScheme]
- * @returns {Promise<{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page, close: () => Promise<void> }>}
+ * @returns {Promise<{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page, profile: string, close: () => Promise<void> }>}
  */
 export async function launchBrowser(opts = {}) {
   const { headless = !process.env.HEADED, viewport = { width: 1400, height: 900 }, colorScheme = 'dark' } = opts;
@@ -49,6 +49,7 @@ export async function launchBrowser(opts = {}) {
   return {
     context,
     page,
+    profile,
     close: async () => {
       await context.close().catch(() => {});
       rmSync(profile, { recursive: true, force: true });

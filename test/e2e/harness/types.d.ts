@@ -14,4 +14,6 @@ export interface ScenarioContext {
   /** A fresh, empty workspace folder opened in the workbench. */
   folder: string;
   server: { origin: string; port: number };
+  /** Registers a password or key the scenario typed or generated, for the secret-leak check. */
+  secret(value: string): void;
 }

@@ -13,7 +13,7 @@ const P = 'Local Sandbox'; // the emulator's project name (default seed)
 const ADMIN = { loginId: 'admin@sandbox.local', password: 'Sandbox-admin-1', apiKey: 'm1-sandbox-key' };
 
 /** @param {import('../harness/types').ScenarioContext} ctx */
-export default async function projectAndUsers({ workbench, emulator, shot, page }) {
+export default async function projectAndUsers({ workbench, emulator, shot, page, secret }) {
   const row = (label) => workbench.treeRow(VIEW, label);
   const stateOf = async (label) => (await workbench.rowAriaLabel(row(label))).split(', ').pop();
   await workbench.openViewContainer('Medium One');
@@ -49,6 +49,7 @@ export default async function projectAndUsers({ workbench, emulator, shot, page 
   await shot('weak password refused');
   await form.locator('#generate').click();
   const generated = await form.locator('#password').inputValue();
+  secret(generated);
   assert.ok(generated.length >= 12);
   await form.locator('#submit').click();
   await expectVisible(row('sensor-42'), 'the new user\'s row', 30_000);

@@ -24,16 +24,17 @@ async function addProject(workbench, emulator, { name, role, loginId, password, 
   await expectVisible(workbench.treeRow(VIEW, name), `the "${name}" project row`, 30_000);
 }
 
-async function createUser(workbench, projectRow, loginId) {
+async function createUser(workbench, projectRow, loginId, secret) {
   await workbench.chooseContextMenuItem(projectRow, 'Create User…');
   const form = workbench.webview();
   await form.locator('#loginId').fill(loginId);
   await form.locator('#generate').click();
+  secret(await form.locator('#password').inputValue());
   await form.locator('#submit').click();
 }
 
 /** @param {import('../harness/types').ScenarioContext} ctx */
-export default async function rolesAndResilience({ workbench, emulator, shot }) {
+export default async function rolesAndResilience({ workbench, emulator, shot, secret }) {
   const row = (label) => workbench.treeRow(VIEW, label);
   const stateOf = async (label) => (await workbench.rowAriaLabel(row(label))).split(', ').pop();
   await workbench.openViewContainer('Medium One');
@@ -53,7 +54,7 @@ export default async function rolesAndResilience({ workbench, emulator, shot }) 
 
   // 202: the row says "pending creation", then becomes the user.
   emulator.configure({ acceptedCreation: { delayMs: 3000 } });
-  await createUser(workbench, row('Factory'), 'late-1');
+  await createUser(workbench, row('Factory'), 'late-1', secret);
   await eventually(async () => assert.equal(await workbench.rowDescription(row('late-1')).innerText(), 'pending creation'), { message: 'late-1 shows pending creation' });
   await workbench.parkMouse();
   await shot('pending creation');
@@ -91,7 +92,7 @@ export default async function rolesAndResilience({ workbench, emulator, shot }) 
   await workbench.collapseRow(row('Factory'));
   await addProject(workbench, emulator, { name: 'Registrar', role: 'Registration', loginId: 'registrar@sandbox.local', password: 'Sandbox-reg-1', production: false });
   await expectVisible(workbench.treeRows(VIEW).filter({ hasText: /tracked by this extension/ }), 'the row saying users are tracked');
-  await createUser(workbench, row('Registrar'), 'reg-made-1');
+  await createUser(workbench, row('Registrar'), 'reg-made-1', secret);
   await expectVisible(row('reg-made-1'), 'the Registration-created user', 30_000);
   assert.ok(emulator.getUser(P, 'reg-made-1'), 'created on the server');
   await workbench.openContextMenu(row('reg-made-1'));
