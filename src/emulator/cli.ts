@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { startEmulator } from './server';
 import { defaultSeed } from './seed';
+import { readSeedFile } from './state';
 import type { EmulatorSeed } from './types';
 
 async function main(): Promise<void> {
@@ -22,29 +23,44 @@ async function main(): Promise<void> {
     console.log('Usage: npm run emulator -- [--port 8787] [--host 127.0.0.1] [--seed FILE] [--persist FILE] [--accepted-delay MS] [--latency MS] [--quiet]');
     return;
   }
-  const seed: EmulatorSeed = values.seed ? (JSON.parse(fs.readFileSync(values.seed, 'utf8')) as EmulatorSeed) : defaultSeed();
+  const seed: EmulatorSeed = values.seed ? readSeedFile(values.seed) : defaultSeed();
+  // A persist file that exists wins over the seed: print the accounts the emulator will really hold.
+  const shown = values.persist && fs.existsSync(values.persist) ? readSeedFile(values.persist) : seed;
+  const acceptedDelay = values['accepted-delay'];
   const emulator = await startEmulator({
-    port: Number(values.port),
+    port: whole('--port', values.port, 65535),
     host: values.host,
     seed,
     persistPath: values.persist,
-    acceptedCreation: values['accepted-delay'] ? { delayMs: Number(values['accepted-delay']) } : undefined,
-    faults: values.latency ? { latencyMs: Number(values.latency) } : undefined,
+    acceptedCreation: acceptedDelay !== undefined ? { delayMs: whole('--accepted-delay', acceptedDelay) } : undefined,
+    faults: values.latency !== undefined ? { latencyMs: whole('--latency', values.latency) } : undefined,
     log: values.quiet ? undefined : (line) => console.log(line),
   });
-  console.log(`Medium One emulator listening on ${emulator.url}`);
-  for (const p of seed.projects) {
-    console.log(`\nProject "${p.name}"  api_key: ${p.apiKeys.join(', ')}`);
-    for (const a of p.admins) console.log(`  ${a.role.padEnd(12)} ${a.loginId} / ${a.password}`);
-    const users = p.users.slice(0, 8).map((u) => `${u.loginId}${u.disabled ? ' (disabled)' : ''}`);
-    console.log(`  basic users  ${users.join(', ')}${p.users.length > 8 ? ', …' : ''}${p.users[0] ? ` / ${p.users[0].password}` : ''}`);
-  }
-  console.log(`\nTry: curl -i -c /tmp/m1-cookies -X POST -d '{"login_id":"admin@sandbox.local","password":"Sandbox-admin-1","api_key":"m1-sandbox-key"}' ${emulator.url}/v2/login\n`);
+  // Before anything is printed: a tool that stops us as soon as it reads the banner must get a clean exit.
   const stop = () => {
     void emulator.stop().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  console.log(`Medium One emulator listening on ${emulator.url}`);
+  console.log(`Control route (loopback, header X-Emulator-Control: 1): ${emulator.url}/__emulator/state`);
+  for (const p of shown.projects) {
+    console.log(`\nProject "${p.name}"  api_key: ${p.apiKeys.join(', ')}`);
+    for (const a of p.admins) console.log(`  ${a.role.padEnd(12)} ${a.loginId} / ${a.password}`);
+    const users = p.users.slice(0, 8).map((u) => `${u.loginId}${u.disabled ? ' (disabled)' : ''}`);
+    const shared = new Set(p.users.map((u) => u.password)).size === 1 ? ` / ${p.users[0].password}` : '';
+    console.log(`  basic users  ${users.join(', ')}${p.users.length > 8 ? ', …' : ''}${shared}`);
+  }
+  const example = shown.projects.flatMap((p) => p.admins.map((a) => ({ login_id: a.loginId, password: a.password, api_key: p.apiKeys[0] })))[0];
+  if (example) console.log(`\nTry: curl -i -c /tmp/m1-cookies -X POST -d '${JSON.stringify(example)}' ${emulator.url}/v2/login`);
+  console.log('');
+}
+
+/** A whole number of ms (or a port), or a clear error naming the option. */
+function whole(option: string, value: string, max = Number.MAX_SAFE_INTEGER): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > max) throw new Error(`${option} must be a whole number from 0 to ${max}, not "${value}"`);
+  return n;
 }
 
 main().catch((e: unknown) => {

@@ -1,6 +1,7 @@
+import { isIP } from 'net';
 import type { IncomingMessage, ServerResponse } from 'http';
 
-/** The outcome of a route: what to send. `after` runs once the answer is decided (for dropAfter faults). */
+/** The outcome of a route: what to send (the server decides separately whether a fault replaces or drops it). */
 export interface Reply {
   status: number;
   body?: unknown;
@@ -53,8 +54,9 @@ export function send(res: ServerResponse, reply: Reply, malformed = false): void
   res.end(payload);
 }
 
+/** A numeric loopback address. Names never pass: `127.0.0.1.evil.example` is a name that can resolve anywhere. */
 export const isLoopbackAddress = (address: string | undefined) =>
-  !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+  !!address && isIP(address) !== 0 && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 
 /** Every control-route request must carry this header with the value 1 (see server.ts). */
 export const CONTROL_HEADER = 'x-emulator-control';
@@ -62,5 +64,6 @@ export const CONTROL_HEADER = 'x-emulator-control';
 /** A Host header naming a loopback host (any port). */
 export function isLoopbackHost(host: string | undefined): boolean {
   const name = (host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  return name === 'localhost' || name === '::1' || name.startsWith('127.');
+  // Only numeric addresses: DNS rebinding uses names like `127.0.0.1.evil.example` that resolve to loopback.
+  return name === 'localhost' || isLoopbackAddress(name);
 }

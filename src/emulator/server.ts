@@ -9,15 +9,16 @@ import { CONTROL_HEADER, isLoopbackAddress, isLoopbackHost, send, text, type Rep
 import { matchRoute, runApi, type ApiContext } from './routes';
 import { runControl } from './control';
 import { defaultSeed } from './seed';
+import { checkSettings } from './validate';
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Starts the emulator on loopback. Port 0 (default) picks a free port. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
-  if (!LOOPBACK_HOSTS.has(host)) {
-    throw new Error(`The emulator listens on loopback only (127.0.0.1, ::1 or localhost), not "${host}".`);
+  // It serves a sandbox with well-known passwords and a control route: never reachable from another machine.
+  if (host !== 'localhost' && !isLoopbackAddress(host)) {
+    throw new Error(`The emulator listens on loopback only (127.0.0.0/8, ::1 or localhost), not "${host}".`);
   }
   const startSeed = options.seed ?? defaultSeed();
   const state = new EmulatorState(startSeed, options.persistPath);
@@ -31,7 +32,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let settings: RuntimeSettings = {};
 
   const configure = (next: RuntimeSettings) => {
-    settings = { ...settings, ...next };
+    settings = { ...settings, ...checkSettings(next) };
     if ('faults' in next) faults.configure(next.faults);
     if ('rateLimit' in next) limiter.configure(next.rateLimit);
   };
@@ -133,7 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const urlHost = host === '::1' ? '[::1]' : host;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
 
   const users = (project: string) => state.requireProject(project).users;
   const emulator: Emulator = {
@@ -164,9 +165,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       records = [];
     },
     reset: (seed?: EmulatorSeed) => {
+      // Load first: a seed that fails its check leaves everything as it was.
+      state.load(seed ?? startSeed);
       // A 202 creation still pending belongs to the old state: it must not land in the new one.
       cancelTimers();
-      state.load(seed ?? startSeed);
       sessions.expireAll();
       sessions.clearLockouts();
       pending.clear();

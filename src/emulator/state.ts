@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { AdminRole, EmulatedUser, EmulatorSeed, SeedBasicUser } from './types';
 import { newMqttId } from './seed';
+import { checkSeed } from './validate';
 
 export interface StoredUser extends EmulatedUser {
   password: string;
@@ -22,10 +23,11 @@ export class EmulatorState {
   private projects = new Map<string, ProjectState>();
 
   constructor(seed: EmulatorSeed, private readonly persistPath?: string) {
-    this.load(persistPath && fs.existsSync(persistPath) ? (JSON.parse(fs.readFileSync(persistPath, 'utf8')) as EmulatorSeed) : seed);
+    this.load(persistPath && fs.existsSync(persistPath) ? readSeedFile(persistPath) : seed);
   }
 
   load(seed: EmulatorSeed): void {
+    checkSeed(seed, 'seed');
     this.projects = new Map(
       seed.projects.map((p) => [
         p.name,
@@ -78,7 +80,8 @@ export class EmulatorState {
     };
     fs.mkdirSync(path.dirname(this.persistPath), { recursive: true });
     const tmp = `${this.persistPath}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(seed, null, 1));
+    // Owner-only: the file holds passwords (sandbox ones, but a user may seed their own).
+    fs.writeFileSync(tmp, JSON.stringify(seed, null, 1), { mode: 0o600 });
     fs.renameSync(tmp, this.persistPath);
   }
 }
@@ -93,3 +96,14 @@ const toStored = (u: SeedBasicUser): StoredUser => ({
 
 /** The public view of a user: what GET answers, no password. */
 export const publicUser = (u: StoredUser): EmulatedUser => ({ loginId: u.loginId, disabled: u.disabled, mqttId: u.mqttId, userData: u.userData });
+
+/** Reads a seed-shaped JSON file (--seed, or the persist file), naming the file in any error. */
+export function readSeedFile(file: string): EmulatorSeed {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`Cannot read the emulator state from ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return checkSeed(parsed, file);
+}

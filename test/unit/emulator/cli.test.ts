@@ -95,8 +95,89 @@ describe('emulator: the CLI (bundled as `npm run emulator` ships it)', function 
     child = proc;
     let stderr = '';
     proc.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    const code = await new Promise<number | null>((resolve) => proc.once('exit', (c) => resolve(c)));
+    const code = await new Promise<number | null>((resolve) => proc.once('close', (c) => resolve(c)));
     assert.equal(code, 1);
     assert.match(stderr, /loopback only/);
+  });
+
+  /** Runs the CLI until it exits (or until `pattern` is printed, then SIGTERMs it); resolves code and output. */
+  async function run(args: string[], pattern?: RegExp): Promise<{ code: number | null; out: string }> {
+    const proc = spawn(process.execPath, [bundle, ...args], { stdio: 'pipe' });
+    child = proc;
+    const out = { text: '' };
+    proc.stdout.on('data', (c: Buffer) => (out.text += c.toString('utf8')));
+    proc.stderr.on('data', (c: Buffer) => (out.text += c.toString('utf8')));
+    // 'close', not 'exit': the output is complete only once the pipes have closed.
+    const exit = new Promise<number | null>((resolve) => proc.once('close', (code) => resolve(code)));
+    if (pattern) {
+      await waitFor(proc, out, pattern);
+      proc.kill('SIGTERM');
+    }
+    return { code: await exit, out: out.text };
+  }
+
+  it('exits 1 with the reason on a bad number or an unknown option', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--port', 'abc'], /--port must be a whole number from 0 to 65535, not "abc"/],
+      [['--port', '70000'], /--port must be a whole number/],
+      [['--port', '0', '--latency=-5'], /--latency must be a whole number/],
+      [['--port', '0', '--accepted-delay', '1.5'], /--accepted-delay must be a whole number/],
+      [['--port', '0', '--nope'], /Unknown option '--nope'/],
+    ];
+    // In parallel (each exits at once): five node start-ups in sequence would be most of this suite's time.
+    const results = await Promise.all(
+      cases.map(([args]) => {
+        const proc = spawn(process.execPath, [bundle, ...args], { stdio: 'pipe' });
+        let out = '';
+        proc.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+        proc.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
+        return new Promise<{ code: number | null; out: string }>((resolve) => proc.once('close', (code) => resolve({ code, out })));
+      }),
+    );
+    results.forEach(({ code, out }, i) => {
+      assert.equal(code, 1, cases[i][0].join(' '));
+      assert.match(out, cases[i][1]);
+    });
+  });
+
+  it('--seed FILE replaces the default seed; the printed accounts and curl line are that seed\'s; bad seeds exit 1', async () => {
+    const seedFile = path.join(dir, 'seed.json');
+    fs.writeFileSync(seedFile, JSON.stringify({
+      projects: [{ name: 'Mine', apiKeys: ['mine-key'], admins: [{ loginId: 'me@x.io', password: 'Me-pass-12', role: 'business' }], users: [{ loginId: 'd1', password: 'D1-pass-1' }, { loginId: 'd2', password: 'D2-pass-1' }] }],
+    }));
+    const { code, out } = await run(['--port', '0', '--seed', seedFile], /Try: curl .*\n/);
+    assert.equal(code, 0);
+    assert.match(out, /Project "Mine" {2}api_key: mine-key/);
+    assert.match(out, /business {5}me@x\.io \/ Me-pass-12/);
+    assert.match(out, /basic users {2}d1, d2\n/, 'no shared password shown when the users do not share one');
+    assert.match(out, /-d '\{"login_id":"me@x\.io","password":"Me-pass-12","api_key":"mine-key"\}'/);
+    assert.doesNotMatch(out, /sandbox/);
+
+    fs.writeFileSync(seedFile, JSON.stringify({ projects: [{ name: 'Mine', apiKeys: 'mine-key', admins: [], users: [] }] }));
+    const bad = await run(['--port', '0', '--seed', seedFile]);
+    assert.equal(bad.code, 1);
+    assert.ok(bad.out.includes(`${seedFile}.projects[0].apiKeys must be an array`), bad.out);
+  });
+
+  it('--persist FILE: a second run serves (and prints) what the first one saved', async () => {
+    const state = path.join(dir, 'persisted.json');
+    fs.rmSync(state, { force: true });
+    const port = await freePort();
+    const first = spawn(process.execPath, [bundle, '--port', String(port), '--persist', state, '--quiet'], { stdio: 'pipe' });
+    child = first;
+    const out = { text: '' };
+    first.stdout.on('data', (c: Buffer) => (out.text += c.toString('utf8')));
+    await waitFor(first, out, /Try: curl/);
+    const url = `http://127.0.0.1:${port}`;
+    const login = await fetch(`${url}/v2/login`, { method: 'POST', body: JSON.stringify({ login_id: 'admin@sandbox.local', password: 'Sandbox-admin-1', api_key: 'm1-sandbox-key' }) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const del = await fetch(`${url}/v2/users/device-001`, { method: 'DELETE', headers: { Cookie: cookie } });
+    assert.equal(del.status, 204);
+    const exited = new Promise((resolve) => first.once('exit', resolve));
+    first.kill('SIGTERM');
+    await exited;
+
+    const { out: second } = await run(['--port', '0', '--persist', state], /Try: curl/);
+    assert.match(second, /basic users {2}device-002, device-003, device-004 \(disabled\), device-005 \/ Device-pass-1/);
   });
 });

@@ -107,7 +107,7 @@ describe('emulator: control route (/__emulator, loopback only)', function () {
     const emu = await world.start();
     assert.equal((await request(emu, 'GET', '/__emulator/state')).status, 200);
     for (const address of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) assert.equal(isLoopbackAddress(address), true, address);
-    for (const address of [undefined, '', '10.0.0.1', '192.168.1.20', '0.0.0.0', '::', '::ffff:10.0.0.1', 'fe80::1', '1127.0.0.1']) {
+    for (const address of [undefined, '', '10.0.0.1', '192.168.1.20', '0.0.0.0', '::', '::ffff:10.0.0.1', 'fe80::1', '1127.0.0.1', '127.0.0.1.evil.example', '127.evil.example']) {
       assert.equal(isLoopbackAddress(address), false, String(address));
     }
   });
@@ -119,6 +119,47 @@ describe('emulator: control route (/__emulator, loopback only)', function () {
     assert.match(noHeader.text, /X-Emulator-Control/i);
     const rebound = await request(emu, 'POST', '/__emulator/expire-sessions', { headers: { Host: 'evil.example:80' } });
     assert.equal(rebound.status, 403);
+    // DNS rebinding with a name that starts like a loopback address.
+    const lookalike = await request(emu, 'GET', '/__emulator/state', { headers: { Host: `127.0.0.1.evil.example:${emu.port}` } });
+    assert.equal(lookalike.status, 403);
+    assert.equal((await request(emu, 'GET', '/__emulator/state', { headers: { Host: `[::1]:${emu.port}` } })).status, 200);
     assert.equal((await request(emu, 'GET', '/__emulator/state', { headers: { Host: `localhost:${emu.port}` } })).status, 200);
+  });
+
+  it('users PATCH changes a password behind the client\'s back, keeping the mqtt_id and data; PUT may fix the mqtt_id', async () => {
+    const emu = await world.start();
+    const userPath = `/__emulator/users/${encodeURIComponent(project)}/alpha`;
+    const before = emu.getUser(project, 'alpha');
+    const res = await request(emu, 'PATCH', userPath, { body: { password: 'Changed-by-ctl-1' } });
+    assert.equal(res.status, 200);
+    assert.deepEqual(parse(res), before);
+    assert.ok(emu.checkPassword(project, 'alpha', 'Changed-by-ctl-1'));
+    assert.equal(emu.getUser(project, 'alpha')?.disabled, true, 'a password change leaves disabled alone');
+    const put = await request(emu, 'PUT', `/__emulator/users/${encodeURIComponent(project)}/fixed`, { body: { mqttId: 'fixedMqtt01' } });
+    assert.deepEqual(parse(put), { loginId: 'fixed', disabled: false, mqttId: 'fixedMqtt01', userData: {} });
+    assert.ok(emu.checkPassword(project, 'fixed', 'Device-pass-1'), 'the sandbox device password by default');
+  });
+
+  it('users bodies are checked: 400 with the reason, nothing changed; 405 names the methods', async () => {
+    const emu = await world.start();
+    const userPath = `/__emulator/users/${encodeURIComponent(project)}/zeta`;
+    const cases: [string, unknown, RegExp][] = [
+      ['PATCH', {}, /password and\/or disabled/],
+      ['PATCH', { disabled: 'true' }, /disabled must be a boolean/],
+      ['PATCH', { mqttId: 'x' }, /unknown field "mqttId"/],
+      ['PUT', { password: 123456 }, /password must be a string/],
+      ['PUT', { userData: [] }, /userData must be an object/],
+      ['PUT', [], /JSON object/],
+    ];
+    for (const [method, body, reason] of cases) {
+      const res = await request(emu, method, userPath, { body });
+      assert.equal(res.status, 400, `${method} ${JSON.stringify(body)}`);
+      assert.match(res.text, reason);
+    }
+    assert.deepEqual(emu.getUser(project, 'zeta'), { loginId: 'zeta', disabled: false, mqttId: 'mqttZeta001', userData: {} });
+    assert.ok(emu.checkPassword(project, 'zeta', basic.password));
+    const wrong = await request(emu, 'GET', userPath);
+    assert.equal(wrong.status, 405);
+    assert.equal(wrong.headers.allow, 'PUT, PATCH, DELETE');
   });
 });

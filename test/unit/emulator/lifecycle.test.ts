@@ -46,6 +46,7 @@ describe('emulator: persistence', function () {
     emu.setDisabled(project, 'side', true);
     emu.removeUser(project, 'Mid');
     assert.deepEqual(fs.readdirSync(dir), ['state.json']);
+    if (process.platform !== 'win32') assert.equal(fs.statSync(file).mode & 0o777, 0o600, 'owner-only: it holds passwords');
     const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as EmulatorSeed;
     const users = saved.projects[0].users;
     assert.equal(users.length, 2 + 20 + 1);
@@ -132,7 +133,7 @@ describe('emulator: calls() and reset()', function () {
 describe('emulator: startEmulator', function () {
   const world = emulatorPerTest();
 
-  for (const host of ['0.0.0.0', '192.168.1.10', '::', 'example.com']) {
+  for (const host of ['0.0.0.0', '192.168.1.10', '::', 'example.com', '127.0.0.1.nip.io']) {
     it(`refuses a non-loopback host (${host}) with a clear error`, async () => {
       await assert.rejects(startEmulator({ host }), (e: unknown) => {
         assert.ok(e instanceof Error);
@@ -149,6 +150,16 @@ describe('emulator: startEmulator', function () {
     assert.equal(emu.url, `http://127.0.0.1:${emu.port}`);
     const other = await world.start();
     assert.notEqual(other.port, emu.port);
+  });
+
+  it('accepts any 127.0.0.0/8 address (where the system routes it)', async function () {
+    const emu = await world.start({ host: '127.0.0.2' }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'EADDRNOTAVAIL') this.skip(); // macOS only routes 127.0.0.1 by default
+      throw e;
+    });
+    assert.equal(emu.url, `http://127.0.0.2:${emu.port}`);
+    const res = await fetch(`${emu.url}/v2/login`, { method: 'POST', body: JSON.stringify(business), headers: { 'Content-Type': 'application/json' } });
+    assert.equal(res.status, 200);
   });
 
   it('accepts localhost', async () => {
