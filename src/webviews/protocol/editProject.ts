@@ -1,20 +1,15 @@
 import * as z from 'zod/mini';
 import { MAX_LENGTH, ROLES, type Role } from './limits';
+import type { Project } from '../../projects/project';
 
 // The project form's messages. The host parses every ToHost with the schema; the page imports types only.
 // Secrets flow one way: the page learns only whether each is stored, and sends one only when typed.
 
-export interface ProjectFormValues {
-  name: string;
-  baseUrl: string;
-  role: Role;
-  loginId: string;
-  mqttId?: string;
-  production: boolean;
-  /** Only when the user typed a new one: absent means "keep the stored secret". */
+/** The project's own editable fields, plus each secret only when the user typed a new one (absent = keep it). */
+export type ProjectFormValues = Pick<Project, 'name' | 'baseUrl' | 'role' | 'loginId' | 'mqttId' | 'production'> & {
   password?: string;
   apiKey?: string;
-}
+};
 
 export interface ProjectFormInitial extends Omit<ProjectFormValues, 'password' | 'apiKey'> {
   hasPassword: boolean;
