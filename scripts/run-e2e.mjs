@@ -2,29 +2,48 @@
 // End-to-end tests in a real editor: the packaged .vsix installed into code-server, driven through headless Chromium
 // by the scenarios in test/e2e/scenarios/*.mjs, against the project's emulator started in this process.
 //
-//   node scripts/run-e2e.mjs [--theme light|dark|both] [--grep <text>] [--no-build] [--verbose]
-//                            [--vsix <file>] [--emulator <file>] [--timeout-sec 120]
+//   node scripts/run-e2e.mjs [--theme light|dark|both] [--grep <text>] [--no-build] [--verbose] [--keep]
+//                            [--vsix <file>] [--emulator <file>] [--timeout-sec 120] [--readme-shots]
 //
-// One code-server for the whole run; each scenario gets a fresh browser profile (empty SecretStorage and globalState),
-// a fresh workspace folder and a reset emulator. Screenshots: artifacts/e2e/<theme>/<scenario>/<nn-step>.png.
+// The .vsix is installed once; each scenario (per theme) then gets its own code-server (fresh user data, so fresh
+// extension storage and logs, and no extension host left over from the scenario before), a fresh Chromium profile
+// (empty SecretStorage and globalState), a fresh workspace folder and a reset emulator. After the last scenario the
+// secret-leak check searches all of those folders (test/e2e/secretLeakCheck.mjs); then they are deleted (`--keep`
+// leaves them). Screenshots: artifacts/e2e/<theme>/<scenario>/<nn>-<step>.png. `--readme-shots` copies the pictures
+// the scenarios mark for the README (light theme) into media/readme when every scenario passed.
 import { createRequire } from 'node:module';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startCodeServer } from './editor/codeServer.mjs';
+import { installExtension, startCodeServer } from './editor/codeServer.mjs';
 import { launchBrowser } from './editor/browser.mjs';
 import { e2eArtifactsDir, e2eCacheDir, repoRoot, tempRoot } from './editor/paths.mjs';
 import { npx, runCommand, seconds, step, vscePackageArgs } from './editor/steps.mjs';
 import { provisionEditor } from './provision-editor.mjs';
-import { findSecretLeaks } from '../test/e2e/secretLeakCheck.mjs';
+import { checkSecretLeaks } from '../test/e2e/secretLeakCheck.mjs';
 
 const TAG = 'e2e';
-/** Every password and API key the scenarios type; scenarios add the ones they generate with `secret(value)`. */
-const usedSecrets = new Set(['Sandbox-admin-1', 'Sandbox-reg-1', 'm1-sandbox-key', 'Wrong-pass-9', 'Fresh-pass-77']);
 const SCENARIOS_DIR = path.join(repoRoot, 'test', 'e2e', 'scenarios');
+const README_DIR = path.join(repoRoot, 'media', 'readme');
 const DEFAULT_VSIX = path.join(e2eCacheDir, 'ext.vsix');
 const DEFAULT_EMULATOR = path.join(repoRoot, 'dist', 'emulator.js');
+/** Small enough for README pictures as they are, big enough for a side bar, an editor and a notification. */
+const VIEWPORT = { width: 1280, height: 800 };
+
+/**
+ * Every password and API key the run types or uses, value → what it is. The Local Sandbox's credentials are used by
+ * the extension itself (and typed by scenarios); scenarios register the rest with `secret(value, label)`.
+ * @type {Map<string, string>}
+ */
+const usedSecrets = new Map([
+  ['Sandbox-admin-1', 'the seeded Business password'],
+  ['Sandbox-reg-1', 'the seeded Registration password'],
+  ['m1-sandbox-key', 'the seeded project API key'],
+]);
+const registerSecret = (value, label = 'a password a scenario used') => {
+  if (typeof value === 'string' && value && !usedSecrets.has(value)) usedSecrets.set(value, label);
+};
 
 async function main() {
   const { values: args } = parseArgs({
@@ -36,6 +55,7 @@ async function main() {
       emulator: { type: 'string' },
       'timeout-sec': { type: 'string', default: '120' },
       verbose: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
       'readme-shots': { type: 'boolean', default: false },
     },
   });
@@ -58,74 +78,76 @@ async function main() {
   const cleanup = async () => {
     while (cleanups.length) await Promise.resolve().then(cleanups.pop()).catch((e) => console.error(`[${TAG}] cleanup: ${e.message}`));
   };
+  /** Folders each scenario leaves for the secret-leak check. */
+  const leakAreas = [];
+  /** README picture name → the light-theme file a scenario marked for it. */
+  const readmeShots = new Map();
+
+  // A full run starts from empty screenshot folders, so none is left from a scenario since renamed or removed.
+  if (!args.grep) for (const theme of themes) rmSync(path.join(e2eArtifactsDir, theme), { recursive: true, force: true });
 
   const results = [];
   try {
     const { startEmulator } = createRequire(import.meta.url)(emulatorModule);
     const emulator = await step(TAG, 'emulator started', () => startEmulator({ host: '127.0.0.1', port: 0 }));
     cleanups.push(() => emulator.stop());
-    const server = await step(TAG, 'code-server started with the .vsix installed', () =>
-      startCodeServer({ theme: themes[0], vsix, log: args.verbose ? (l) => console.log(`[code-server] ${l}`) : undefined }),
+    // One installation shared by every scenario's code-server.
+    const extRoot = mkdtempSync(path.join(tempRoot(), 'm1-e2e-ext-'));
+    cleanups.push(() => rmSync(extRoot, { recursive: true, force: true }));
+    const extensionsDir = path.join(extRoot, 'extensions');
+    await step(TAG, `${path.relative(repoRoot, vsix)} installed into code-server`, () =>
+      installExtension({ vsix, userDataDir: path.join(extRoot, 'user-data'), extensionsDir }),
     );
-    cleanups.push(() => server.stop());
+    const log = args.verbose ? (l) => console.log(`[code-server] ${l}`) : undefined;
 
     for (const theme of themes) {
-      server.setTheme(theme);
-      for (const scenario of scenarios) {
-        results.push(await runScenario({ scenario, theme, server, emulator, timeoutMs: scenario.timeoutMs ?? scenarioTimeoutMs }));
+      for (const scenario of scenarios.filter((s) => !s.themes || s.themes.includes(theme))) {
+        const run = await runScenario({ scenario, theme, emulator, extensionsDir, log, timeoutMs: scenario.timeoutMs ?? scenarioTimeoutMs });
+        results.push(run.result);
+        leakAreas.push(...run.areas);
+        cleanups.push(() => { if (!args.keep) for (const d of run.roots) rmSync(d, { recursive: true, force: true }); });
+        if (run.result.ok && theme === 'light') for (const [name, file] of run.readme) readmeShots.set(name, file);
       }
     }
-    results.push(checkSecrets([server.userDataDir]));
+
+    // Every scenario is done and every browser and code-server closed (so flushed to disk): search what they left.
+    const leak = checkSecretLeaks(leakAreas, usedSecrets);
+    console.log(`  ${leak.ok ? '✔' : '✘'} secret-leak check: ${leak.lines[0]}`);
+    for (const line of leak.lines.slice(1)) console.log(`    ${line}`);
+    results.push({ name: 'secret-leak check', theme: '-', ok: leak.ok, error: leak.error });
+    if (args.keep) console.log(`[${TAG}] --keep: the scenarios' folders are left in ${tempRoot()} (m1-e2e-*, m1-chromium-*, m1-code-server-*)`);
   } finally {
     await cleanup();
   }
 
   const failed = results.filter((r) => !r.ok);
-  for (const r of failed) console.log(`  ✘ [${r.theme}] ${r.name}: ${r.error.split('\n')[0]}\n      ${r.failureShot ?? ''}`);
+  for (const r of failed) console.log(`  ✘ [${r.theme}] ${r.name}: ${r.error.split('\n')[0]}${r.failureShot ? `\n      ${r.failureShot}` : ''}`);
   console.log(`[${TAG}] ${results.length - failed.length} passed, ${failed.length} failed (${seconds(Date.now() - started)})`);
   process.exitCode = failed.length ? 1 : 0;
-  if (args['readme-shots'] && !failed.length) copyReadmeShots();
+  // The pictures show the UI, which the scenarios proved: the leak check's verdict does not change them.
+  if (args['readme-shots']) copyReadmeShots(readmeShots, results.every((r) => r.ok || r.name === 'secret-leak check'));
 }
 
-/** The README's pictures come from a passing run, light theme: `--readme-shots` refreshes them. */
-function copyReadmeShots() {
-  const shots = {
-    'tree.png': '01-first-slice/02-sandbox-users.png',
-    'create-user.png': '02-project-and-users/02-weak-password-refused.png',
-    'details.png': '02-project-and-users/04-details-view.png',
-  };
-  const target = path.join(repoRoot, 'media', 'readme');
-  mkdirSync(target, { recursive: true });
-  for (const [name, from] of Object.entries(shots)) {
-    copyFileSync(path.join(e2eArtifactsDir, 'light', from), path.join(target, name));
-  }
-  console.log(`[${TAG}] README screenshots updated in ${path.relative(repoRoot, target)}`);
-}
-
-/** The end-of-run search of code-server's user data (global/workspace storage, logs) for any secret used. */
-function checkSecrets(dirs) {
-  const { searched, leaks } = findSecretLeaks(dirs, usedSecrets);
-  const ok = leaks.length === 0;
-  console.log(`  ${ok ? '✔' : '✘'} no secret outside SecretStorage: ${usedSecrets.size} secrets, ${searched} files searched in code-server's user data`);
-  for (const l of leaks) console.log(`      ${l.secret} found in ${l.file}`);
-  return { name: 'secret-leak check', theme: '-', ok, error: ok ? undefined : `${leaks.length} secret(s) found on disk` };
+/** The README's pictures come from a run whose scenarios all passed, light theme. */
+function copyReadmeShots(shots, passed) {
+  if (!passed) return console.log(`[${TAG}] --readme-shots: not updated (a scenario failed)`);
+  if (shots.size === 0) return console.log(`[${TAG}] --readme-shots: no scenario marked a README picture in this run (light theme)`);
+  mkdirSync(README_DIR, { recursive: true });
+  for (const [name, file] of shots) copyFileSync(file, path.join(README_DIR, name));
+  console.log(`[${TAG}] README screenshots updated in ${path.relative(repoRoot, README_DIR)}: ${[...shots.keys()].join(', ')}`);
 }
 
 async function buildVsix(verbose) {
   mkdirSync(e2eCacheDir, { recursive: true });
   await step(TAG, 'node esbuild.js --production', () => runCommand(process.execPath, ['esbuild.js', '--production'], { verbose }));
   // vsce runs `vscode:prepublish` itself as well; --no-dependencies: the bundles already contain them.
-  await step(TAG, `vsce package → ${path.relative(repoRoot, DEFAULT_VSIX)}`, () =>
-    runCommand(
-      npx,
-      vscePackageArgs(DEFAULT_VSIX),
-      { verbose },
-    ),
-  );
+  await step(TAG, `vsce package → ${path.relative(repoRoot, DEFAULT_VSIX)}`, () => runCommand(npx, vscePackageArgs(DEFAULT_VSIX), { verbose }));
 }
 
-/** Scenario modules: `export default async function ({ page, workbench, emulator, shot, theme, folder })`,
- *  optional `export const title` and `export const timeoutMs`. */
+/**
+ * Scenario modules: `export default async function (ctx)` (see test/e2e/harness/types.d.ts), optional
+ * `export const title`, `export const timeoutMs` and `export const themes` (default: every theme of the run).
+ */
 async function loadScenarios(grep) {
   const files = readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.mjs')).sort();
   const scenarios = [];
@@ -135,13 +157,18 @@ async function loadScenarios(grep) {
     if (typeof mod.default !== 'function') throw new Error(`${file} must export a default async function`);
     const title = mod.title ?? name;
     if (grep && !name.includes(grep) && !title.includes(grep)) continue;
-    scenarios.push({ name, title, run: mod.default, timeoutMs: mod.timeoutMs });
+    scenarios.push({ name, title, run: mod.default, timeoutMs: mod.timeoutMs, themes: mod.themes });
   }
   return scenarios;
 }
 
-async function runScenario({ scenario, theme, server, emulator, timeoutMs }) {
+/**
+ * One scenario in one theme, from a fresh code-server to its last step.
+ * @returns {Promise<{ result: object, areas: import('../test/e2e/secretLeakCheck.mjs').Area[], roots: string[], readme: Map<string, string> }>}
+ */
+async function runScenario({ scenario, theme, emulator, extensionsDir, log, timeoutMs }) {
   const { Workbench } = await import('../test/e2e/pages/workbench.mjs');
+  const label = `${theme}/${scenario.name}`;
   const dir = path.join(e2eArtifactsDir, theme, scenario.name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -151,59 +178,92 @@ async function runScenario({ scenario, theme, server, emulator, timeoutMs }) {
   const folderRoot = mkdtempSync(path.join(tempRoot(), 'm1-e2e-'));
   const folder = path.join(folderRoot, 'workspace');
   mkdirSync(folder);
+  const roots = [folderRoot];
+  const areas = [{ kind: 'workspace', dir: folder, scenario: label }];
+  const readme = new Map();
   const t0 = Date.now();
+  let server;
   let browser;
   let shots = 0;
+  /** The step running now, so a failure or a timeout names it. */
+  let current;
   const result = { name: scenario.name, theme, ok: false };
+  console.log(`  ▶ [${theme}] ${scenario.title}`);
   try {
     emulator.reset();
     emulator.clearCalls();
-    browser = await launchBrowser({ colorScheme: theme });
+    server = await startCodeServer({ theme, extensionsDir, keep: true, log });
+    roots.push(server.root);
+    areas.push({ kind: 'user-data', dir: server.userDataDir, scenario: label });
+    browser = await launchBrowser({ colorScheme: theme, viewport: VIEWPORT, keepProfile: true });
+    roots.push(browser.profile);
+    areas.push({ kind: 'browser-profile', dir: browser.profile, scenario: label });
     const { page } = browser;
     page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
     const workbench = new Workbench(page);
-    const shot = async (stepName) => {
+
+    /** `shot(name, { clip, readme })`: the step's picture; `readme` also keeps it (clipped) for media/readme. */
+    const shot = async (stepName, opts = {}) => {
       shots += 1;
       const file = path.join(dir, `${String(shots).padStart(2, '0')}-${slug(stepName)}.png`);
       await page.screenshot({ path: file });
+      if (opts.readme && theme === 'light') {
+        const readmeFile = path.join(dir, `readme-${opts.readme}`);
+        await page.screenshot({ path: readmeFile, clip: opts.clip });
+        readme.set(opts.readme, readmeFile);
+      }
       return file;
     };
+    /**
+     * `step(name, fn)`: one asserted step; the report lists each, and a failure says which one it was. Each starts
+     * with no notification toasts left from the step before (see Workbench.clearNotifications).
+     */
+    const stepFn = async (name, fn) => {
+      current = name;
+      const s0 = Date.now();
+      await workbench.clearNotifications();
+      await fn();
+      current = undefined;
+      console.log(`      ✔ ${name} (${seconds(Date.now() - s0)})`);
+    };
     const body = async () => {
+      current = 'open the workbench';
       await workbench.open(server.workbenchUrl({ folder }));
       await workbench.expectTheme(theme);
-      await scenario.run({ page, workbench, emulator, shot, theme, folder, server, secret: (v) => usedSecrets.add(v) });
+      current = undefined;
+      await scenario.run({ page, workbench, emulator, shot, step: stepFn, secret: registerSecret, theme, folder, server });
     };
-    await withDeadline(body(), timeoutMs, `timed out after ${timeoutMs / 1000} s`);
-    // The workspace and the browser profile go away with the scenario: search them now.
-    const { leaks } = findSecretLeaks([folder, browser.profile], usedSecrets);
-    if (leaks.length) throw new Error(`secrets on disk: ${leaks.map((l) => `${l.secret} in ${l.file}`).join('; ')}`);
+    await withDeadline(body(), timeoutMs, () => `timed out after ${timeoutMs / 1000} s`);
     result.ok = true;
     console.log(`  ✔ [${theme}] ${scenario.title} (${seconds(Date.now() - t0)})`);
   } catch (e) {
-    result.error = e instanceof Error ? `${e.message}${e.cause instanceof Error ? `\n  cause: ${e.cause.message}` : ''}` : String(e);
+    const message = e instanceof Error ? `${e.message}${e.cause instanceof Error ? `\n  cause: ${e.cause.message}` : ''}` : String(e);
+    result.error = current ? `step "${current}": ${message}` : message;
+    if (current) console.log(`      ✘ ${current}`);
     if (browser) {
       const failure = path.join(dir, 'failure.png');
       await browser.page.screenshot({ path: failure, timeout: 10_000 }).then(() => { result.failureShot = rel(failure); }, () => {});
     }
-    console.log(`  ✘ [${theme}] ${scenario.title} (${seconds(Date.now() - t0)})`);
+    console.log(`  ✘ [${theme}] ${scenario.title} (${seconds(Date.now() - t0)})${current ? `, at step "${current}"` : ''}`);
     console.log(indent(e instanceof Error ? (e.stack ?? e.message) : String(e), 6));
     if (e instanceof Error && e.cause instanceof Error) console.log(indent(`cause: ${e.cause.message}`, 6));
     console.log(`      screenshot: ${result.failureShot ?? '(none: the page was gone)'}`);
     console.log(`      page console: ${rel(path.join(dir, 'console.log'))}`);
   } finally {
     writeFileSync(path.join(dir, 'console.log'), `${consoleLines.join('\n')}\n`);
+    // Closed before the leak check reads them: Chromium flushes Local Storage, VS Code its logs and storage.
     await browser?.close();
-    rmSync(folderRoot, { recursive: true, force: true });
+    await server?.stop();
   }
-  return result;
+  return { result, areas, roots, readme };
 }
 
 function withDeadline(promise, ms, message) {
   let timer;
   return Promise.race([
     promise,
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); }),
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(message())), ms); }),
   ]).finally(() => clearTimeout(timer));
 }
 

@@ -22,10 +22,12 @@ export const WORKBENCH_ROOT = '.monaco-workbench';
  * @param {boolean} [opts.headless]  default true; `HEADED=1` or false to watch (needs a display)
  * @param {{ width: number, height: number }} [opts.viewport]
  * @param {'light'|'dark'} [opts.colorScheme]
+ * @param {boolean} [opts.keepProfile]  `close()` leaves the profile dir for the caller to inspect and delete
+ *   (the e2e runner searches it for secrets after the browser has flushed it to disk)
  * @returns {Promise<{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page, profile: string, close: () => Promise<void> }>}
  */
 export async function launchBrowser(opts = {}) {
-  const { headless = !process.env.HEADED, viewport = { width: 1400, height: 900 }, colorScheme = 'dark' } = opts;
+  const { headless = !process.env.HEADED, viewport = { width: 1400, height: 900 }, colorScheme = 'dark', keepProfile = false } = opts;
   if (!existsSync(chromiumPath)) {
     throw new Error(`${chromiumPath} not found: run \`node scripts/provision-editor.mjs\` (installs Debian's chromium).`);
   }
@@ -52,7 +54,7 @@ export async function launchBrowser(opts = {}) {
     profile,
     close: async () => {
       await context.close().catch(() => {});
-      rmSync(profile, { recursive: true, force: true });
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -29,6 +29,7 @@ const OUTPUT_LINES_KEPT = 200;
  * @typedef {object} CodeServer
  * @property {number} port
  * @property {string} origin  `http://localhost:PORT` (a secure origin, so SecretStorage works in the browser)
+ * @property {string} root  the throwaway folder holding its user data (and extensions, unless given one)
  * @property {string} userDataDir
  * @property {string} extensionsDir
  * @property {(theme: 'light'|'dark') => void} setTheme  rewrites User/settings.json; open workbenches pick it up
@@ -43,6 +44,8 @@ const OUTPUT_LINES_KEPT = 200;
  * @param {'light'|'dark'} [opts.theme]
  * @param {Record<string, unknown>} [opts.settings]  extra user settings
  * @param {string} [opts.vsix]  installed into the fresh extensions dir before the server starts
+ * @param {string} [opts.extensionsDir]  an extensions dir prepared earlier (see `installExtension`), used as it is and
+ *   never deleted: several servers in a row then share one installation
  * @param {(line: string) => void} [opts.log]  every line code-server prints (default: dropped, kept for failures)
  * @param {number} [opts.port]  0 (default) picks a free port; the demo asks for a fixed one
  * @param {number} [opts.startTimeoutMs]
@@ -52,13 +55,14 @@ const OUTPUT_LINES_KEPT = 200;
  */
 export async function startCodeServer(opts = {}) {
   const { theme = 'dark', settings = {}, vsix, log = () => {}, startTimeoutMs = 60_000, keep = false, env: extraEnv = {}, port: requestedPort = 0 } = opts;
+  const sharedExtensionsDir = opts.extensionsDir;
   if (!existsSync(codeServerEntry)) {
     throw new Error(`code-server is not installed at ${codeServerEntry}: run \`node scripts/provision-editor.mjs\` first.`);
   }
   const root = mkdtempSync(path.join(tempRoot(), 'm1-code-server-'));
   const dirs = {
     userDataDir: path.join(root, 'user-data'),
-    extensionsDir: path.join(root, 'extensions'),
+    extensionsDir: sharedExtensionsDir ?? path.join(root, 'extensions'),
     config: path.join(root, 'config.yaml'),
   };
   mkdirSync(path.join(dirs.userDataDir, 'User'), { recursive: true });
@@ -134,6 +138,7 @@ export async function startCodeServer(opts = {}) {
   return {
     port,
     origin,
+    root,
     userDataDir: dirs.userDataDir,
     extensionsDir: dirs.extensionsDir,
     setTheme: writeSettings,

@@ -15,7 +15,9 @@ let submits = 0;
 const randomBytes = (count: number) => crypto.getRandomValues(new Uint8Array(count));
 
 function render(): void {
-  const secretInput = () => h('input', { type: 'password', autocomplete: 'new-password', spellcheck: 'false', maxlength: MAX_LENGTH.secret });
+  // autocomplete "off", not "new-password": Chromium saves the value of any shown (type=text) field whose
+  // autocomplete is not "off" into its session-restore files on disk, and Show and Generate make these text fields.
+  const secretInput = () => h('input', { type: 'password', autocomplete: 'off', spellcheck: 'false', maxlength: MAX_LENGTH.secret });
   const loginId = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: MAX_LENGTH.loginId, value: draft.load<{ loginId: string }>().loginId ?? '' });
   const password = secretInput();
   const confirm = secretInput();
@@ -58,7 +60,7 @@ function render(): void {
   });
   cancel.addEventListener('click', () => post<CreateUserToHost>({ type: 'cancel' }));
 
-  const form = h('form', { novalidate: true },
+  const form = h('form', { novalidate: true, autocomplete: 'off' },
     h('h1', {}, strings.title),
     formError(),
     field('loginId', strings.loginId, loginId, strings.loginIdHint),

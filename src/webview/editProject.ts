@@ -67,7 +67,7 @@ function render(initial: ProjectFormInitial): void {
     setBusy(true, skipConnectionTest);
     post<EditProjectToHost>({ type: 'save', values: v, skipConnectionTest });
   };
-  const form = h('form', { novalidate: true },
+  const form = h('form', { novalidate: true, autocomplete: 'off' },
     h('h1', {}, strings.heading),
     formError(),
     field('name', strings.name, name),

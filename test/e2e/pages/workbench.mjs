@@ -26,6 +26,8 @@ export const selectors = {
   notificationCenterItem: '.notifications-center .notification-list-item',
   // activity bar and side bar
   activityBarItem: (label) => `.part.activitybar .action-item[role="tab"]:has(.action-label[aria-label^="${css(label)}"])`,
+  activityBar: '.part.activitybar',
+  sideBar: '.part.sidebar',
   sideBarTitle: '.part.sidebar .composite.title h2',
   sideBarBusy: '.part.sidebar .monaco-progress-container.active',
   // views (panes) and trees
@@ -33,14 +35,21 @@ export const selectors = {
   viewHeader: '.pane-header',
   viewBody: '.pane-body',
   viewTitleAction: (label) => `.pane-header .actions .action-label[aria-label^="${css(label)}"]`,
+  // TreeView.description: in the pane header, which VS Code hides when the view is alone in its container.
+  viewDescription: '.pane-header .description',
+  // TreeView.message: above the rows, shown even when the header is merged into the side bar title.
+  viewMessage: '.tree-explorer-viewlet-tree-view > .message',
   // A container with a single view merges the view's header (and its actions) into the side bar title.
   sideBarTitleAction: (label) => `.part.sidebar .composite.title .action-label[aria-label^="${css(label)}"]`,
   treeRow: '.monaco-list-row[role="treeitem"]',
   treeRowLabel: '.label-name',
+  treeRowSelected: '.selected',
   treeRowDescription: '.label-description',
   treeRowTwistie: '.monaco-tl-twistie',
   treeRowInlineAction: (label) => `.actions .action-label[aria-label^="${css(label)}"]`,
   welcomeContent: '.welcome-view-content',
+  // hovers: tooltips of rows and actions (the workbench's hover service)
+  hover: '.workbench-hover',
   quickInputTitle: '.quick-input-widget .quick-input-title',
   // modal dialogs (showWarningMessage with modal: true)
   dialog: '.monaco-dialog-box',
@@ -53,6 +62,31 @@ export const selectors = {
   // webviews: outer iframe per panel, inner #active-frame holds the extension's document
   webviewFrame: (extensionId) => `iframe.webview.ready[src*="extensionId=${css(extensionId)}"]`,
   webviewInnerFrame: '#active-frame',
+  // the extension's webview pages (inside webviewInnerFrame); the ids are the product's, in src/webview/*.ts
+  createUserForm: {
+    loginId: '#loginId',
+    password: '#password',
+    confirm: '#confirm',
+    generate: '#generate',
+    toggleShow: '#toggleShow',
+    submit: '#submit',
+    cancel: '#cancel',
+    strength: '#strength-text',
+    fieldError: (id) => `#${id}-error.field-error`,
+    anyFieldError: '.field-error',
+    formError: '#formError',
+  },
+  userDetails: {
+    title: 'header h1',
+    summary: '#summary',
+    fields: '#fields',
+    fieldRow: (key) => `#fields tr:has(th:text-is("${css(key)}"))`,
+    fieldValue: 'td',
+    userData: '#userData',
+    actions: '#actions button',
+    action: (name) => `#actions button[data-action="${css(name)}"]`,
+    formError: '#formError',
+  },
   // editor tabs
   editorTab: (title) => `.tabs-container .tab[aria-label^="${css(title)}"]`,
   // status bar
@@ -70,7 +104,7 @@ export class Workbench {
   async open(url) {
     await openWorkbench(this.page, url);
     // The activity bar renders once the layout is restored; scenarios start from there.
-    await this.page.locator('.part.activitybar').waitFor({ state: 'visible', timeout: 30_000 });
+    await this.page.locator(selectors.activityBar).waitFor({ state: 'visible', timeout: 30_000 });
   }
 
   /** The workbench root carries the theme kind as a class: `vs` (light), `vs-dark`, `hc-black`, `hc-light`. */
@@ -91,10 +125,20 @@ export class Workbench {
 
   /** F1 opens the palette whatever the focus; `prefix` replaces its content (`>` = commands). */
   async openPalette(prefix = '>') {
-    await this.page.keyboard.press('F1');
     const box = this.quickInputBox();
-    await box.waitFor({ state: 'visible', timeout: this.timeoutMs });
-    await box.fill(prefix);
+    // A focus change right after F1 (a tree revealing a row, a view finishing its load) closes the palette again:
+    // open it anew, a bounded number of times, until the text lands in a visible box.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      try {
+        await box.waitFor({ state: 'visible', timeout: this.timeoutMs });
+        await box.fill(prefix, { timeout: 3_000 });
+        return;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await this.page.waitForTimeout(300);
+      }
+    }
   }
 
   quickInput() { return this.page.locator(selectors.quickInput); }
@@ -150,6 +194,16 @@ export class Workbench {
   async notificationMessages() {
     return this.page.locator(`${selectors.toast} ${selectors.toastMessage}`).allInnerTexts();
   }
+  /**
+   * Clears every notification. Headless Chromium never auto-hides toasts (the page never has OS focus), and VS Code
+   * shows at most three: a new one past that stays hidden in the notification center. Steps start clean with this.
+   */
+  async clearNotifications() {
+    // The palette would replace (so cancel) an open quick pick or input box: leave the toasts then.
+    if ((await this.toasts().count()) === 0 || (await this.quickInput().isVisible())) return;
+    await this.runCommand('Notifications: Clear All Notifications');
+    await this.toasts().first().waitFor({ state: 'hidden', timeout: this.timeoutMs }).catch(() => {});
+  }
   /** A button of a toast (e.g. `Retry`, `Show Log`). */
   notificationButton(toast, name) { return toast.getByRole('button', { name }); }
 
@@ -170,6 +224,17 @@ export class Workbench {
   async parkMouse() {
     const size = this.page.viewportSize() ?? { width: 1400, height: 900 };
     await this.page.mouse.move(size.width - 20, Math.round(size.height * 0.75));
+    // A hover shown before stays a moment after the pointer leaves.
+    await this.page.locator(selectors.hover).first().waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => {});
+  }
+
+  /** Hovers a row's label and waits for its tooltip; returns the tooltip. */
+  async hoverRow(row) {
+    await this.waitForStable(row);
+    await this.rowLabel(row).hover();
+    const hover = this.page.locator(selectors.hover).first();
+    await hover.waitFor({ state: 'visible', timeout: this.timeoutMs });
+    return hover;
   }
 
   /** Waits until the side bar shows no progress (e.g. the extension activating, a view loading). */
@@ -187,6 +252,11 @@ export class Workbench {
     await header.waitFor({ state: 'visible', timeout: this.timeoutMs });
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
   }
+  /** A view title-bar action where it shows: the pane header, or the side bar title when the view is alone. */
+  async titleAction(viewTitle, actionLabel) {
+    if (await this.viewHeader(viewTitle).isVisible()) return this.view(viewTitle).locator(selectors.viewTitleAction(actionLabel)).first();
+    return this.page.locator(selectors.sideBarTitleAction(actionLabel)).first();
+  }
   /** A view title-bar action (refresh, add, filter…); hovering the header reveals them. */
   async clickViewTitleAction(viewTitle, actionLabel) {
     const header = this.viewHeader(viewTitle);
@@ -200,6 +270,14 @@ export class Workbench {
   }
 
   // ---- tree rows -----------------------------------------------------------------------------------------------
+
+  /** The view's description (TreeView.description) as set, and whether it is on screen. */
+  async viewDescription(title) {
+    const el = this.view(title).locator(selectors.viewDescription).first();
+    return { text: ((await el.textContent().catch(() => '')) ?? '').trim(), visible: await el.isVisible().catch(() => false) };
+  }
+  /** The view's message (TreeView.message), shown above its rows. */
+  viewMessage(title) { return this.view(title).locator(selectors.viewMessage); }
 
   /** Rendered tree rows of a view (trees render only visible rows). */
   treeRows(viewTitle) { return this.view(viewTitle).locator(selectors.treeRow); }
@@ -229,12 +307,23 @@ export class Workbench {
   async rowAriaLabel(row) {
     return (await row.getAttribute('aria-label')) ?? '';
   }
-  async expandRow(row) {
+  async expandRow(row) { await this.setExpanded(row, true); }
+  async collapseRow(row) { await this.setExpanded(row, false); }
+  /** Clicks the twistie until the row says it is expanded (or collapsed): a click during a re-render can miss. */
+  async setExpanded(row, expanded) {
     await row.waitFor({ state: 'visible', timeout: this.timeoutMs });
-    if ((await row.getAttribute('aria-expanded')) === 'false') await this.rowTwistie(row).click();
-  }
-  async collapseRow(row) {
-    if ((await row.getAttribute('aria-expanded')) === 'true') await this.rowTwistie(row).click();
+    for (let attempt = 1; ; attempt++) {
+      const now = await row.getAttribute('aria-expanded');
+      if (now === null || now === String(expanded)) return;
+      if (attempt > 3) throw new Error(`the row did not ${expanded ? 'expand' : 'collapse'} after 3 clicks`);
+      await this.waitForStable(row);
+      await this.rowTwistie(row).click();
+      await this.page.waitForFunction(
+        ([el, want]) => el?.getAttribute('aria-expanded') === want,
+        [await row.elementHandle(), String(expanded)],
+        { timeout: 2_000 },
+      ).catch(() => {});
+    }
   }
   /** An inline (hover) action of a row, by its title. */
   async clickInlineAction(row, actionLabel) {
@@ -244,8 +333,36 @@ export class Workbench {
 
   /** Adds rows to the selection (Ctrl+click), after a plain click on the first. */
   async selectRows(rows) {
+    await this.waitForStable(rows[0]);
     await rows[0].click();
     for (const row of rows.slice(1)) await row.click({ modifiers: ['Control'] });
+  }
+  /** Selects every row from `first` to `last` (a click, then Shift+click). */
+  async selectRange(first, last) {
+    await this.waitForStable(first);
+    await first.click();
+    await last.click({ modifiers: ['Shift'] });
+  }
+  /** The selected rows' labels, in order (rendered rows only). */
+  async selectedLabels(viewTitle) {
+    return this.treeRows(viewTitle).and(this.page.locator(selectors.treeRowSelected)).locator(selectors.treeRowLabel).allInnerTexts();
+  }
+  async isSelected(row) { return /\bselected\b/.test((await row.getAttribute('class')) ?? ''); }
+
+  /**
+   * Waits until the element stops moving. Trees recycle their row elements when they re-render: a click aimed at a
+   * row that is being re-rendered lands on whatever row the element shows next.
+   */
+  async waitForStable(locator, { timeoutMs = this.timeoutMs } = {}) {
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    for (;;) {
+      const box = JSON.stringify(await locator.boundingBox({ timeout: timeoutMs }).catch(() => null));
+      if (box !== 'null' && box === last) return;
+      if (Date.now() > deadline) return;
+      last = box;
+      await this.page.waitForTimeout(120);
+    }
   }
 
   // ---- modal dialogs -------------------------------------------------------------------------------------------
@@ -262,13 +379,24 @@ export class Workbench {
 
   // ---- context menus -------------------------------------------------------------------------------------------
 
-  /** Right-clicks `target`, waits for the menu to accept clicks, and returns the menu's item names. */
+  /**
+   * Right-clicks `target`, waits for the menu to accept clicks, and returns it. For a tree row it checks that the
+   * menu is that row's (VS Code focuses the right-clicked row): a row re-rendered under the pointer gets the menu
+   * of another row, and then the menu is closed and opened again.
+   */
   async openContextMenu(target) {
-    await target.click({ button: 'right' });
+    const isRow = (await target.getAttribute('role', { timeout: this.timeoutMs })) === 'treeitem';
     const menu = this.page.locator(selectors.contextMenu).first();
-    await menu.waitFor({ state: 'visible', timeout: this.timeoutMs });
-    await this.page.waitForTimeout(MENU_SETTLE_MS);
-    return menu;
+    for (let attempt = 1; ; attempt++) {
+      if (isRow) await this.waitForStable(target);
+      await target.click({ button: 'right' });
+      await menu.waitFor({ state: 'visible', timeout: this.timeoutMs });
+      await this.page.waitForTimeout(MENU_SETTLE_MS);
+      const focused = !isRow || /\bfocused\b/.test((await target.getAttribute('class').catch(() => '')) ?? '');
+      if (focused || attempt >= 3) return menu;
+      await this.page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'hidden', timeout: this.timeoutMs });
+    }
   }
   /** Item labels of the open context menu (without their keybindings). */
   async contextMenuItems() {
@@ -293,6 +421,51 @@ export class Workbench {
     return this.page.frameLocator(selectors.webviewFrame(extensionId)).frameLocator(selectors.webviewInnerFrame);
   }
 
+  /** The create-user form's parts (a webview: call while it is the visible one). */
+  createUserForm() {
+    const doc = this.webview();
+    const f = selectors.createUserForm;
+    return {
+      loginId: doc.locator(f.loginId),
+      password: doc.locator(f.password),
+      confirm: doc.locator(f.confirm),
+      generate: doc.locator(f.generate),
+      toggleShow: doc.locator(f.toggleShow),
+      submit: doc.locator(f.submit),
+      cancel: doc.locator(f.cancel),
+      strength: doc.locator(f.strength),
+      /** The message under one field (`loginId`, `password`, `confirm`). */
+      fieldError: (id) => doc.locator(f.fieldError(id)),
+      /** Every field message that is showing text. */
+      shownFieldErrors: () => doc.locator(f.anyFieldError).filter({ hasText: /\S/ }),
+      formError: doc.locator(f.formError),
+    };
+  }
+
+  /** The user-details page's parts (a webview: call while it is the visible one). */
+  userDetails() {
+    const doc = this.webview();
+    const d = selectors.userDetails;
+    return {
+      title: doc.locator(d.title),
+      summary: doc.locator(d.summary),
+      fields: doc.locator(d.fields),
+      /** The value cell of one field row, e.g. `mqtt_id`. */
+      field: (key) => doc.locator(d.fieldRow(key)).locator(d.fieldValue),
+      userData: doc.locator(d.userData),
+      actions: doc.locator(d.actions),
+      action: (name) => doc.locator(d.action(name)),
+      formError: doc.locator(d.formError),
+    };
+  }
+
   editorTab(title) { return this.page.locator(selectors.editorTab(title)); }
+
+  /** The activity bar and side bar, down to `height` pixels: a picture of the tree without the empty editor. */
+  async sideBarClip({ height = 360, extraWidth = 0 } = {}) {
+    const box = await this.page.locator(selectors.sideBar).boundingBox();
+    if (!box) throw new Error('the side bar is not showing');
+    return { x: 0, y: 0, width: Math.round(box.x + box.width + extraWidth), height };
+  }
   statusBarItem(label) { return this.page.locator(selectors.statusBarItem(label)); }
 }
