@@ -44,6 +44,8 @@ const targets = [
   // The emulator is its own bundle: the extension loads it only when the Local Sandbox starts.
   { ...nodeBundle, entryPoints: ['src/emulator/index.ts'], outfile: 'dist/emulator.js' },
   { ...nodeBundle, entryPoints: ['src/emulator/cli.ts'], outfile: 'dist/emulator-cli.js' },
+  // Import/export formats (with papaparse): loaded only when a user imports or exports.
+  { ...nodeBundle, entryPoints: ['src/users/fileFormats.ts'], outfile: 'dist/fileFormats.js' },
   // Webview pages: plain browser scripts, one per panel, loaded under the panels' strict CSP.
   ...['createUser', 'userDetails', 'editProject'].map((name) => ({
     bundle: true,

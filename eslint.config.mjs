@@ -41,6 +41,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/users/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
+  },
+  {
     files: ['src/webview/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
   },

@@ -13,6 +13,7 @@ import { describeFilter } from './tree/userFilter';
 import type { Services } from './services';
 import { SANDBOX_PROJECT_ID } from './projects/project';
 import type { TreeNode } from './tree/nodes';
+import { ReportDocuments } from './reports/reportDocuments';
 
 /** What activate() returns: the services, so extension-host tests can script prompts and inspect state. */
 export interface ExtensionApi {
@@ -35,7 +36,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     showCollapseAll: true,
   });
 
-  const services: Services = { context, channel, log, redactor, projects, clients, users, tree, view, sandbox, prompts: windowPrompts };
+  const reports = new ReportDocuments();
+  const services: Services = { context, channel, log, redactor, projects, clients, users, tree, view, sandbox, reports, prompts: windowPrompts };
   context.subscriptions.push(
     channel,
     projects,
@@ -43,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     tree,
     view,
     sandbox,
+    reports,
     // Starting or stopping the sandbox changes only its own project's rows.
     sandbox.onDidChange(() => users.invalidate(SANDBOX_PROJECT_ID)),
     ...registerCommands(services),

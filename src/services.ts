@@ -7,6 +7,7 @@ import type { UsersModel } from './tree/usersModel';
 import type { UsersTreeProvider } from './tree/usersTreeProvider';
 import type { SandboxController } from './sandbox/sandboxController';
 import type { Prompts } from './ui/prompts';
+import type { ReportDocuments } from './reports/reportDocuments';
 
 /** Everything a command needs, built once in activate() and passed in: no module-level singletons. */
 export interface Services {
@@ -20,6 +21,8 @@ export interface Services {
   readonly tree: UsersTreeProvider;
   readonly view: vscode.TreeView<import('./tree/nodes').TreeNode>;
   readonly sandbox: SandboxController;
+  /** Read-only report documents (an import's per-row results). */
+  readonly reports: ReportDocuments;
   /** Every question the extension asks goes through here, so tests can script the answers. */
   prompts: Prompts;
 }

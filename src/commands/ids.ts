@@ -13,6 +13,8 @@ export const Cmd = {
   enableUser: 'mediumOne.enableUser',
   disableUser: 'mediumOne.disableUser',
   deleteUser: 'mediumOne.deleteUser',
+  importUsers: 'mediumOne.importUsers',
+  exportUsers: 'mediumOne.exportUsers',
   trackUser: 'mediumOne.trackUser',
   untrackUser: 'mediumOne.untrackUser',
   copyLoginId: 'mediumOne.copyLoginId',

@@ -6,6 +6,8 @@ import { addProject } from './project/addProject';
 import { editProject } from './project/editProject';
 import { removeProject } from './project/removeProject';
 import { testConnection } from './project/testConnection';
+import { importUsers } from './project/importUsers';
+import { exportUsers } from './project/exportUsers';
 import { refresh } from './view/refresh';
 import { filterUsers } from './view/filterUsers';
 import { clearFilter } from './view/clearFilter';
@@ -40,6 +42,8 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     [Cmd.enableUser]: enableUser,
     [Cmd.disableUser]: disableUser,
     [Cmd.deleteUser]: deleteUser,
+    [Cmd.importUsers]: importUsers,
+    [Cmd.exportUsers]: exportUsers,
     [Cmd.trackUser]: trackUser,
     [Cmd.untrackUser]: untrackUser,
     [Cmd.copyLoginId]: copyLoginId,

@@ -12,6 +12,7 @@ import { readSettings } from '../../settings';
 import { describeError } from '../../util/errorText';
 import { confirmUserOperation } from '../confirm';
 import { resolveUsers } from '../pickers';
+import { withCancellableProgress } from '../../ui/progress';
 
 export interface UserOperation {
   /** Context-value token a row needs, e.g. 'canDisable'. */
@@ -82,26 +83,17 @@ async function runOnProject(s: Services, op: UserOperation, project: Project, gr
   const title = group.length === 1
     ? vscode.l10n.t('{0} "{1}"…', op.busyLabel.replace(/…$/, ''), group[0].entry.loginId)
     : vscode.l10n.t('{0} {1} users in {2}…', op.busyLabel.replace(/…$/, ''), group.length, project.name);
-  const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      const sub = token.onCancellationRequested(() => abort.abort());
-      try {
-        return await runBulk([...before.keys()], (id) => op.call(client, id, project), {
-          concurrency: readSettings().concurrency,
-          signal: abort.signal,
-          describeError: (e) => explainRefusal(project, op, e),
-          onItemDone: (loginId, ok, _done, total) => {
-            const entry = before.get(loginId)!;
-            s.users.patchUser(project.id, loginId, ok ? op.after(entry) : { busy: undefined });
-            progress.report({ increment: 100 / total });
-          },
-        });
-      } finally {
-        sub.dispose();
-      }
-    },
+  const outcome = await withCancellableProgress(title, (progress, signal) =>
+    runBulk([...before.keys()], (id) => op.call(client, id, project), {
+      concurrency: readSettings().concurrency,
+      signal,
+      describeError: (e) => explainRefusal(project, op, e),
+      onItemDone: (loginId, ok, _done, total) => {
+        const entry = before.get(loginId)!;
+        s.users.patchUser(project.id, loginId, ok ? op.after(entry) : { busy: undefined });
+        progress.report({ increment: 100 / total });
+      },
+    }),
   );
   for (const id of outcome.notRun) s.users.patchUser(project.id, id, { busy: undefined });
   report(s, op, project, outcome);

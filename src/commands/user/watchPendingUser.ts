@@ -8,16 +8,17 @@ import { describeError } from '../../util/errorText';
 
 /**
  * A 202 creation: poll (bounded) until the user exists, then show it as a normal row. Roles that may
- * not read users cannot poll, so the row stays pending until the next refresh shows it.
+ * not read users cannot poll, so the row stays pending until the next refresh shows it. `quiet` (an import's many
+ * rows) drops the "now exists" notification; a user that never appears is still reported.
  */
-export function watchPendingUser(s: Services, project: Project, loginId: string, client: MediumOneClient): void {
+export function watchPendingUser(s: Services, project: Project, loginId: string, client: MediumOneClient, options: { quiet?: boolean } = {}): void {
   if (capabilitiesOf(project.role).read !== 'any') return;
   client
     .waitUntilExists(loginId, { intervalMs: 1000, maxAttempts: 60 })
     .then((user) => {
       s.users.clearPending(project.id, loginId);
       s.users.patchUser(project.id, loginId, entryFromUser(user));
-      void s.prompts.info(vscode.l10n.t('"{0}" now exists in {1}.', loginId, project.name));
+      if (!options.quiet) void s.prompts.info(vscode.l10n.t('"{0}" now exists in {1}.', loginId, project.name));
     })
     .catch((e: unknown) => {
       s.users.clearPending(project.id, loginId);

@@ -87,8 +87,9 @@ export const selectors = {
     action: (name) => `#actions button[data-action="${css(name)}"]`,
     formError: '#formError',
   },
-  // editor tabs
+  // editor tabs and the active text editor's rendered lines
   editorTab: (title) => `.tabs-container .tab[aria-label^="${css(title)}"]`,
+  activeEditorLines: '.editor-group-container.active .monaco-editor .view-lines',
   // status bar
   statusBarItem: (label) => `.part.statusbar .statusbar-item:has([aria-label*="${css(label)}"])`,
 };
@@ -460,6 +461,22 @@ export class Workbench {
   }
 
   editorTab(title) { return this.page.locator(selectors.editorTab(title)); }
+  /** The rendered text of the active editor (only the lines on screen: keep what is asserted near the top). */
+  activeEditorText() { return this.page.locator(selectors.activeEditorLines).first(); }
+
+  /**
+   * Answers a file dialog. In a browser, VS Code's open and save dialogs are its "simple" file dialog: a quick input
+   * whose box holds a path. It replaces the path with `filePath` and accepts it.
+   */
+  async answerFileDialog(filePath, title) {
+    if (title) await this.quickInputTitle().filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: this.timeoutMs });
+    const box = this.quickInputBox();
+    await box.waitFor({ state: 'visible', timeout: this.timeoutMs });
+    await box.fill(filePath);
+    // The dialog lists the folder's entries as the text changes; accept once it has settled on the typed path.
+    await this.page.waitForTimeout(300);
+    await box.press('Enter');
+  }
 
   /** The activity bar and side bar, down to `height` pixels: a picture of the tree without the empty editor. */
   async sideBarClip({ height = 360, extraWidth = 0 } = {}) {

@@ -7,7 +7,9 @@ export type Step =
   | { kind: 'pick'; match?: RegExp; choose: string | ((labels: string[]) => string) | undefined }
   | { kind: 'pickMany'; match?: RegExp; choose: string[] | undefined }
   | { kind: 'input'; match?: RegExp; answer: string | undefined; expectInvalid?: string[] }
-  | { kind: 'confirm'; match?: RegExp; answer: string | undefined; detail?: RegExp };
+  | { kind: 'confirm'; match?: RegExp; answer: string | undefined; detail?: RegExp }
+  | { kind: 'openFile'; match?: RegExp; answer: vscode.Uri | undefined }
+  | { kind: 'saveFile'; match?: RegExp; answer: vscode.Uri | undefined };
 
 export interface Shown {
   level: 'info' | 'warn' | 'error';
@@ -65,6 +67,14 @@ export class ScriptedPrompts implements Prompts {
     }
     if (step.answer !== undefined) assert.equal(await options.validateInput?.(step.answer) ?? undefined, undefined);
     return step.answer;
+  }
+
+  openFile(options: vscode.OpenDialogOptions): Promise<vscode.Uri | undefined> {
+    return Promise.resolve(this.next('openFile', `${options.title ?? ''} ${options.openLabel ?? ''}`.trim()).answer);
+  }
+
+  saveFile(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
+    return Promise.resolve(this.next('saveFile', `${options.title ?? ''} ${options.saveLabel ?? ''}`.trim()).answer);
   }
 
   confirm(message: string, detail: string, ...buttons: string[]): Promise<string | undefined> {

@@ -1,0 +1,79 @@
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import type { Services } from '../../services';
+import type { Project } from '../../projects/project';
+import { capabilitiesOf } from '../../projects/capabilities';
+import { entryFromUser, type UserEntry } from '../../tree/userEntry';
+import { describeFilter, isActive, matches } from '../../tree/userFilter';
+import type { ExportFormat } from '../../users/exportUsers';
+import { loadFileFormats } from './fileFormats';
+import { mapWithConcurrency } from '../../util/concurrency';
+import { readSettings } from '../../settings';
+import { UserCancelled } from '../registerCommand';
+import { resolveProject } from '../pickers';
+import { withCancellableProgress } from '../../ui/progress';
+
+/**
+ * Writes a project's users, as the view lists them (its filter applies), to a CSV or JSON file. No password is
+ * ever in it: the extension holds none for a user and the server returns none.
+ */
+export const exportUsers = (s: Services) => async (node?: unknown) => {
+  const project = await resolveProject(s, node);
+  const load = await s.users.ensureLoaded(project);
+  if (load.status === 'error') throw load.error;
+  if (load.status !== 'loaded') throw new UserCancelled();
+  const filter = s.tree.getFilter();
+  const listed = load.users.filter((u) => matches(filter, u));
+  const filterNote = isActive(filter) ? ` (${describeFilter(filter)})` : '';
+  if (listed.length === 0) throw new Error(vscode.l10n.t('"{0}" lists no user to export{1}.', project.name, filterNote));
+
+  const choices: (vscode.QuickPickItem & { format: ExportFormat })[] = [
+    { label: 'CSV', description: 'login_id, state, disabled, mqtt_id, user_data', format: 'csv' },
+    { label: 'JSON', description: vscode.l10n.t('the API\'s field names, user_data as an object'), format: 'json' },
+  ];
+  const placeHolder = listed.length === 1
+    ? vscode.l10n.t('Export 1 user of "{0}"{1} as', project.name, filterNote)
+    : vscode.l10n.t('Export {0} users of "{1}"{2} as', listed.length, project.name, filterNote);
+  const picked = await s.prompts.pick(choices, { placeHolder });
+  if (!picked) throw new UserCancelled();
+  const uri = await s.prompts.saveFile({
+    title: vscode.l10n.t('Export the users of {0}', project.name),
+    saveLabel: vscode.l10n.t('Export'),
+    defaultUri: vscode.Uri.joinPath(defaultFolder(), `${fileSafe(project.name)}-users.${picked.format}`),
+    filters: picked.format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+  });
+  if (!uri) throw new UserCancelled();
+
+  const users = await withServerFields(s, project, listed);
+  const formats = loadFileFormats(s);
+  const text = picked.format === 'csv' ? formats.usersToCsv(users) : formats.usersToJson(project.name, users, new Date());
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  s.log.info(`Exported ${users.length} users of ${project.name} to ${uri.toString(true)}`);
+  const open = vscode.l10n.t('Open');
+  void s.prompts.info(vscode.l10n.t('Exported {0} users of {1} to {2}.', users.length, project.name, vscode.workspace.asRelativePath(uri)), open)
+    .then((choice) => (choice === open ? vscode.window.showTextDocument(uri) : undefined));
+  return uri;
+};
+
+/**
+ * A server that lists login_ids only gives no state or mqtt_id: where the role may read users, those rows are read
+ * one by one (bounded, cancellable) so the file holds what the server knows. A row that cannot be read keeps what
+ * the view has.
+ */
+async function withServerFields(s: Services, project: Project, listed: UserEntry[]): Promise<UserEntry[]> {
+  const unread = listed.filter((u) => u.state === 'unknown' && u.mqttId === undefined);
+  if (unread.length === 0 || capabilitiesOf(project.role).read !== 'any') return listed;
+  const client = await s.clients.for(project);
+  const title = vscode.l10n.t('Reading {0} users of {1}…', unread.length, project.name);
+  const read = await withCancellableProgress(title, async (_progress, signal) => {
+    const entries = await mapWithConcurrency(unread, readSettings().concurrency, (u) =>
+      client.getUser(u.loginId, { signal }).then(entryFromUser, () => u), signal);
+    if (signal.aborted) throw new UserCancelled();
+    return new Map(entries.map((e) => [e.loginId, e]));
+  });
+  return listed.map((u) => read.get(u.loginId) ?? u);
+}
+
+const defaultFolder = () => vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
+/** A project name as a file name: the characters file systems refuse become '-'. */
+const fileSafe = (name: string) => name.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'project';

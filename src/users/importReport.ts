@@ -1,0 +1,70 @@
+import type { ImportRow, RowProblem } from './importCsv';
+
+/**
+ * The per-row result of an import, as a Markdown document the user can read, search and save. Knows nothing of
+ * VS Code. It names each row by its line in the file and never holds a password.
+ */
+
+export type RowResult =
+  | { kind: 'created' }
+  | { kind: 'pending' }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'notRun' };
+
+export interface ImportReportInput {
+  projectName: string;
+  fileName: string;
+  rows: readonly ImportRow[];
+  results: ReadonlyMap<string, RowResult>;
+  problems: readonly RowProblem[];
+  at: Date;
+}
+
+export interface ImportCounts {
+  created: number;
+  pending: number;
+  failed: number;
+  skipped: number;
+  notRun: number;
+}
+
+/** A row with no result was never sent (the run was cancelled before it). */
+export const resultOf = (results: ReadonlyMap<string, RowResult>, row: ImportRow): RowResult => results.get(row.loginId) ?? { kind: 'notRun' };
+
+export function countResults(rows: readonly ImportRow[], results: ReadonlyMap<string, RowResult>, skipped: number): ImportCounts {
+  const counts: ImportCounts = { created: 0, pending: 0, failed: 0, skipped, notRun: 0 };
+  for (const row of rows) counts[resultOf(results, row).kind] += 1;
+  return counts;
+}
+
+const RESULT_TEXT: Record<RowResult['kind'], string> = {
+  created: 'created',
+  pending: 'accepted (pending: the server creates it shortly)',
+  failed: 'failed',
+  notRun: 'not run (cancelled)',
+};
+
+/** A Markdown table cell: pipes escaped, line breaks flattened, so a hostile login_id cannot break the table. */
+const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, ' ').replace(/([`*_[\]<>])/g, '\\$1');
+
+export function importReport(input: ImportReportInput): string {
+  const counts = countResults(input.rows, input.results, input.problems.length);
+  const lines = [
+    `# Import into "${cell(input.projectName)}" from ${cell(input.fileName)}`,
+    '',
+    `${input.at.toISOString()} · ${counts.created} created, ${counts.pending} pending, ${counts.failed} failed, ` +
+      `${counts.skipped} skipped (problems in the file), ${counts.notRun} not run. Passwords are not shown.`,
+    '',
+    '| Line | login_id | Result | Why |',
+    '| ---: | --- | --- | --- |',
+  ];
+  const entries = [
+    ...input.rows.map((row) => {
+      const r = resultOf(input.results, row);
+      return { line: row.line, loginId: row.loginId, result: RESULT_TEXT[r.kind], why: r.kind === 'failed' ? r.reason : '' };
+    }),
+    ...input.problems.map((p) => ({ line: p.line, loginId: p.loginId, result: 'skipped', why: p.reason })),
+  ].sort((a, b) => a.line - b.line);
+  for (const e of entries) lines.push(`| ${e.line} | ${cell(e.loginId)} | ${e.result} | ${cell(e.why)} |`);
+  return `${lines.join('\n')}\n`;
+}

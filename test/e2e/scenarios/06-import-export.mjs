@@ -1,0 +1,76 @@
+// Import and export from the project row's context menu, against the runner's emulator: a CSV with a row it cannot
+// create is imported after one confirmation (the report names each row by line), and the list is exported as CSV.
+// The CSV holds passwords, as the user's own file would: it lives outside the workspace, so the leak check (which
+// searches the workspace) judges only what the extension writes.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { eventually, expectText, expectVisible } from '../harness/expect.mjs';
+import { SEED, VIEW, addProject, expectState } from '../harness/flows.mjs';
+
+export const title = 'import and export: CSV import with a per-row report, CSV export';
+export const timeoutMs = 150_000;
+
+const ROWS = [
+  ['line-2', 'Import-pass-21'],
+  ['line-3', ''],
+  ['line-4', 'Import-pass-41'],
+  ['line-5', 'Import-pass-51'],
+];
+
+/** @param {import('../harness/types').ScenarioContext} ctx */
+export default async function importExport({ workbench, emulator, shot, step, secret, folder }) {
+  const row = (label) => workbench.treeRow(VIEW, label);
+  const dir = mkdtempSync(path.join(tmpdir(), 'm1-e2e-csv-'));
+  try {
+    const csv = path.join(dir, 'devices.csv');
+    writeFileSync(csv, `login_id,password\n${ROWS.map((r) => r.join(',')).join('\n')}\n`);
+    for (const [, password] of ROWS) if (password) secret(password, 'a password from the imported CSV');
+    await workbench.openViewContainer('Medium One');
+    await addProject(workbench, { name: 'Plant A', baseUrl: emulator.url, loginId: SEED.business.loginId, password: SEED.business.password });
+    await expectState(workbench, 'device-001', 'enabled');
+
+    await step('19a. Import Users from CSV…: one modal names the count and the skipped line', async () => {
+      await workbench.chooseContextMenuItem(row('Plant A'), 'Import Users from CSV…');
+      await workbench.answerFileDialog(csv, /Import users into Plant A/);
+      const modal = await workbench.dialogText();
+      assert.match(modal.message, /Create 3 users from devices\.csv in Plant A\?/);
+      assert.match(modal.detail, /1 row will be skipped: line 3: no password/);
+      await shot('import confirmation');
+      await workbench.clickDialogButton('Create 3 Users');
+    });
+
+    await step('19b. the users are created, the tree lists them, the report names every row', async () => {
+      await workbench.waitForNotification('Imported 3 of 4 users from devices.csv into Plant A');
+      for (const [id, password] of ROWS) {
+        if (password) assert.ok(emulator.checkPassword(SEED.project, id, password), `${id} is on the server with its password`);
+        else assert.equal(emulator.getUser(SEED.project, id), undefined, `${id} (no password) is not created`);
+      }
+      await expectState(workbench, 'line-5', 'enabled', 30_000);
+      // A row was skipped, so the report opened by itself.
+      await expectVisible(workbench.editorTab('Import into Plant A from devices.csv'), 'the import report\'s tab');
+      // The editor renders spaces as no-break spaces: \s matches both.
+      await expectText(workbench.activeEditorText(), /\|\s2\s\|\sline-2\s\|\screated[\s\S]*\|\s3\s\|\sline-3\s\|\sskipped\s\|\sno\spassword/, 'the report');
+      await workbench.parkMouse();
+      await shot('import report');
+      await workbench.runCommand('View: Close All Editors');
+    });
+
+    await step('20. Export Users… as CSV: the file lists every user, no password', async () => {
+      const target = path.join(folder, 'plant-a.csv');
+      await workbench.chooseContextMenuItem(row('Plant A'), 'Export Users…');
+      await workbench.answerPick('CSV');
+      await workbench.answerFileDialog(target, /Export the users of Plant A/);
+      await workbench.waitForNotification('Exported 8 users of Plant A');
+      const text = await eventually(async () => readFileSync(target, 'utf8'), { message: 'the exported file is written' });
+      const lines = text.trim().split('\r\n');
+      assert.equal(lines[0], 'login_id,state,disabled,mqtt_id,user_data');
+      assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]).sort(), emulator.listUsers(SEED.project).map((u) => u.loginId).sort());
+      assert.match(text, /device-004,disabled,true,/);
+      await shot('exported');
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { ImportFileError, parseImportCsv } from '../../../src/users/importCsv';
+
+const limits = { maxLoginId: 256, maxPassword: 512 };
+const parse = (text: string) => parseImportCsv(text, limits);
+
+describe('CSV import: reading the file', () => {
+  it('reads login_id and password in any column order, case and delimiter, with a BOM and CRLF', () => {
+    assert.deepEqual(parse('\uFEFFPassword;Login ID;note\r\nPass-word-1;device-100;first\r\nPass-word-2;device-101;\r\n'), {
+      rows: [
+        { line: 2, loginId: 'device-100', password: 'Pass-word-1' },
+        { line: 3, loginId: 'device-101', password: 'Pass-word-2' },
+      ],
+      problems: [],
+    });
+  });
+
+  it('guesses the delimiter of a short file ending in a line break', () => {
+    assert.deepEqual(parse('login_id;password\nx;Pass-word-1\n').rows, [{ line: 2, loginId: 'x', password: 'Pass-word-1' }]);
+    assert.deepEqual(parse('login_id\tpassword\n\nx\tPass-word-1\n\n').rows, [{ line: 3, loginId: 'x', password: 'Pass-word-1' }]);
+  });
+
+  it('keeps quoted commas, quotes and spaces in passwords exactly, and trims only the login_id', () => {
+    const { rows } = parse('login_id,password\n" a/b?c#d ","p,w ""q"" "\n');
+    assert.deepEqual(rows, [{ line: 2, loginId: 'a/b?c#d', password: 'p,w "q" ' }]);
+  });
+
+  it('names every row it cannot create by its line in the file, and keeps the rest', () => {
+    const text = [
+      'login_id,password',
+      'ok-1,Pass-word-1',
+      ',Pass-word-2',
+      'no-pass,',
+      '',
+      'ok-1,Pass-word-3',
+      `${'x'.repeat(257)},Pass-word-4`,
+      '"multi',
+      'line",Pass-word-5',
+      'ok-2,Pass-word-6',
+    ].join('\n');
+    const { rows, problems } = parse(text);
+    assert.deepEqual(rows.map((r) => [r.line, r.loginId]), [[2, 'ok-1'], [8, 'multi\nline'], [10, 'ok-2']]);
+    assert.deepEqual(problems.map((p) => [p.line, p.loginId, p.reason]), [
+      [3, '', 'no login_id'],
+      [4, 'no-pass', 'no password'],
+      [6, 'ok-1', 'a second row for this login_id (the first is line 2)'],
+      [7, 'x'.repeat(257), 'the login_id is longer than 256 characters'],
+    ]);
+  });
+
+  it('reports broken quoting on its row instead of guessing', () => {
+    const { rows, problems } = parse('login_id,password\ngood,Pass-word-1\n"bad,Pass-word-2\n');
+    assert.deepEqual(rows.map((r) => r.loginId), ['good']);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].line, 3);
+    assert.match(problems[0].reason, /malformed/);
+  });
+
+  it('refuses a file without the columns it needs, naming the ones it found', () => {
+    assert.throws(() => parse('user,secret\na,b\n'), (e: unknown) =>
+      e instanceof ImportFileError && /no login_id or password column \(it has "user", "secret"\)/.test(e.message));
+    assert.throws(() => parse('login_id\na\n'), /no password column/);
+    assert.throws(() => parse('\n\n'), /The file is empty/);
+  });
+});
