@@ -49,7 +49,7 @@ export const importUsers = (s: Services) => async (node?: unknown): Promise<Impo
   const detail = [
     problems.length === 1 ? vscode.l10n.t('1 row will be skipped: {0}', listProblems(problems))
     : problems.length ? vscode.l10n.t('{0} rows will be skipped: {1}', problems.length, listProblems(problems)) : '',
-    vscode.l10n.t('The passwords are sent only to {0}; they are not kept anywhere.', project.name),
+    vscode.l10n.t('The passwords are sent only to {0} and are not saved anywhere.', project.name),
   ].filter(Boolean).join('\n\n');
   const choice = await s.prompts.confirm(vscode.l10n.t('Create {0} users from {1} in {2}?', rows.length, fileName, project.name), detail, verb);
   if (choice !== verb) throw new UserCancelled();

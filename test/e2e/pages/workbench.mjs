@@ -90,6 +90,8 @@ export const selectors = {
   // editor tabs and the active text editor's rendered lines
   editorTab: (title) => `.tabs-container .tab[aria-label^="${css(title)}"]`,
   activeEditorLines: '.editor-group-container.active .monaco-editor .view-lines',
+  // the panel (Output, Problems…): the Output view's text is an editor inside it
+  panelEditorLines: '.part.panel .monaco-editor .view-lines',
   // status bar
   statusBarItem: (label) => `.part.statusbar .statusbar-item:has([aria-label*="${css(label)}"])`,
 };
@@ -463,6 +465,8 @@ export class Workbench {
   editorTab(title) { return this.page.locator(selectors.editorTab(title)); }
   /** The rendered text of the active editor (only the lines on screen: keep what is asserted near the top). */
   activeEditorText() { return this.page.locator(selectors.activeEditorLines).first(); }
+  /** The rendered text of the panel's editor, e.g. the Output view (it scrolls to the newest lines). */
+  panelText() { return this.page.locator(selectors.panelEditorLines).first(); }
 
   /**
    * Answers a file dialog. In a browser, VS Code's open and save dialogs are its "simple" file dialog: a quick input
@@ -472,9 +476,15 @@ export class Workbench {
     if (title) await this.quickInputTitle().filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: this.timeoutMs });
     const box = this.quickInputBox();
     await box.waitFor({ state: 'visible', timeout: this.timeoutMs });
-    await box.fill(filePath);
-    // The dialog lists the folder's entries as the text changes; accept once it has settled on the typed path.
-    await this.page.waitForTimeout(300);
+    // The dialog fills in its starting folder a moment after it shows: text typed before that is prefixed with it.
+    // Wait for that, then type the path until it holds (and stays) as typed.
+    await this.page.waitForFunction((el) => el instanceof HTMLInputElement && el.value !== '', await box.elementHandle(), { timeout: this.timeoutMs });
+    for (let attempt = 1; ; attempt++) {
+      await box.fill(filePath);
+      await this.page.waitForTimeout(300);
+      if ((await box.inputValue()) === filePath) break;
+      if (attempt >= 5) throw new Error(`the file dialog's path box holds "${await box.inputValue()}", not "${filePath}"`);
+    }
     await box.press('Enter');
   }
 

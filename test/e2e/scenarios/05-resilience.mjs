@@ -2,7 +2,7 @@
 // end in success or in a clear error, never in silence; the server ends in the state the user was told about, and a
 // create is never made twice.
 import assert from 'node:assert/strict';
-import { eventually, expectVisible } from '../harness/expect.mjs';
+import { eventually, expectText, expectVisible } from '../harness/expect.mjs';
 import { SEED, VIEW, addProject, expectState, fillCreateForm } from '../harness/flows.mjs';
 
 export const title = 'resilience: 429 storms with Retry-After and 503s end in success or a clear error';
@@ -70,11 +70,16 @@ export default async function resilience({ workbench, emulator, shot, step, secr
     const toast = await workbench.waitForNotification(/503|unavailable/i, { timeoutMs: 60_000 });
     assert.match(await toast.innerText(), /device-002/, 'the error names the user');
     await expectVisible(workbench.notificationButton(toast, 'Show Log'), 'the error\'s Show Log button');
+    // Show Log opens the "Medium One" output: the calls that got 503, with no body and no secret.
+    await workbench.notificationButton(toast, 'Show Log').click();
+    await expectText(workbench.panelText(), /PATCH\s\/v2\/users\/device-002\s503/, 'the log\'s line for the refused PATCH');
+    assert.ok(!/Sandbox-admin-1|m1-sandbox-key/.test(await workbench.panelText().innerText()), 'no secret in the log');
     assert.ok(statuses('PATCH', /device-002$/).length > 1, 'it was retried before giving up');
     assert.equal(emulator.getUser(SEED.project, 'device-002')?.disabled, false, 'the server is unchanged');
     await expectState(workbench, 'device-002', 'enabled');
     await shot('503 storm error');
     emulator.configure({ faults: undefined });
+    await workbench.runCommand('View: Hide Panel');
   });
 
   await step('18e. 503s on the list call that then end: Refresh shows the users, no error row', async () => {
