@@ -120,9 +120,17 @@ export class Workbench {
 
   /** Runs a palette command by its full title, e.g. `Medium One: Start Local Sandbox`. */
   async runCommand(title) {
-    await this.openPalette(`>${title}`);
-    const row = this.quickPickItem(title);
-    await row.first().waitFor({ state: 'visible', timeout: this.timeoutMs });
+    const row = this.quickPickItem(title).first();
+    // An editor or view taking focus just after the palette opened closes it again: open it anew (bounded).
+    for (let attempt = 1; ; attempt++) {
+      await this.openPalette(`>${title}`);
+      try {
+        await row.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : this.timeoutMs });
+        break;
+      } catch (e) {
+        if (attempt >= 3 || (await this.quickInput().isVisible())) throw e;
+      }
+    }
     await this.quickInputBox().press('Enter');
   }
 
