@@ -2,7 +2,7 @@
 // End-to-end tests in a real editor: the packaged .vsix installed into code-server, driven through headless Chromium
 // by the scenarios in test/e2e/scenarios/*.mjs, against the project's emulator started in this process.
 //
-//   node scripts/run-e2e.mjs [--theme light|dark|both] [--grep <text>] [--no-build] [--verbose] [--keep]
+//   node scripts/run-e2e.mjs [--theme light|dark|hc|both|all] [--grep <text>] [--no-build] [--verbose] [--keep]
 //                            [--vsix <file>] [--emulator <file>] [--timeout-sec 120] [--readme-shots]
 //
 // The .vsix is installed once; each scenario (per theme) then gets its own code-server (fresh user data, so fresh
@@ -28,6 +28,8 @@ const SCENARIOS_DIR = path.join(repoRoot, 'test', 'e2e', 'scenarios');
 const README_DIR = path.join(repoRoot, 'media', 'readme');
 const DEFAULT_VSIX = path.join(e2eCacheDir, 'ext.vsix');
 const DEFAULT_EMULATOR = path.join(repoRoot, 'dist', 'emulator.js');
+/** The themes a scenario runs in unless it exports its own `themes` (e.g. the webview forms add 'hc'). */
+const DEFAULT_THEMES = ['light', 'dark'];
 /** Small enough for README pictures as they are, big enough for a side bar, an editor and a notification. */
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -48,7 +50,7 @@ const registerSecret = (value, label = 'a password a scenario used') => {
 async function main() {
   const { values: args } = parseArgs({
     options: {
-      theme: { type: 'string', default: 'both' },
+      theme: { type: 'string', default: 'all' },
       grep: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       vsix: { type: 'string' },
@@ -59,8 +61,9 @@ async function main() {
       'readme-shots': { type: 'boolean', default: false },
     },
   });
-  const themes = { light: ['light'], dark: ['dark'], both: ['light', 'dark'] }[args.theme];
-  if (!themes) throw new Error(`--theme must be light, dark or both (got ${args.theme})`);
+  // `all` (the default): light and dark for every scenario, plus high contrast for the scenarios that ask for it.
+  const themes = { light: ['light'], dark: ['dark'], hc: ['hc'], both: ['light', 'dark'], all: ['light', 'dark', 'hc'] }[args.theme];
+  if (!themes) throw new Error(`--theme must be light, dark, hc, both or all (got ${args.theme})`);
   const scenarioTimeoutMs = Number(args['timeout-sec']) * 1000;
   const started = Date.now();
 
@@ -101,7 +104,7 @@ async function main() {
     const log = args.verbose ? (l) => console.log(`[code-server] ${l}`) : undefined;
 
     for (const theme of themes) {
-      for (const scenario of scenarios.filter((s) => !s.themes || s.themes.includes(theme))) {
+      for (const scenario of scenarios.filter((s) => (s.themes ?? DEFAULT_THEMES).includes(theme))) {
         const run = await runScenario({ scenario, theme, emulator, extensionsDir, log, timeoutMs: scenario.timeoutMs ?? scenarioTimeoutMs });
         results.push(run.result);
         leakAreas.push(...run.areas);
@@ -146,7 +149,7 @@ async function buildVsix(verbose) {
 
 /**
  * Scenario modules: `export default async function (ctx)` (see test/e2e/harness/types.d.ts), optional
- * `export const title`, `export const timeoutMs` and `export const themes` (default: every theme of the run).
+ * `export const title`, `export const timeoutMs` and `export const themes` (default: light and dark).
  */
 async function loadScenarios(grep) {
   const files = readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.mjs')).sort();
@@ -195,7 +198,7 @@ async function runScenario({ scenario, theme, emulator, extensionsDir, log, time
     server = await startCodeServer({ theme, extensionsDir, keep: true, log });
     roots.push(server.root);
     areas.push({ kind: 'user-data', dir: server.userDataDir, scenario: label });
-    browser = await launchBrowser({ colorScheme: theme, viewport: VIEWPORT, keepProfile: true });
+    browser = await launchBrowser({ colorScheme: theme === 'light' ? 'light' : 'dark', viewport: VIEWPORT, keepProfile: true });
     roots.push(browser.profile);
     areas.push({ kind: 'browser-profile', dir: browser.profile, scenario: label });
     const { page } = browser;

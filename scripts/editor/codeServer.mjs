@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { codeServerEntry, tempRoot } from './paths.mjs';
 
-export const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
+export const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern', hc: 'Default High Contrast' };
 
 /** A clean first start: no welcome page, tips, telemetry, update or gallery checks. */
 const BASE_SETTINGS = {
@@ -32,7 +32,7 @@ const OUTPUT_LINES_KEPT = 200;
  * @property {string} root  the throwaway folder holding its user data (and extensions, unless given one)
  * @property {string} userDataDir
  * @property {string} extensionsDir
- * @property {(theme: 'light'|'dark') => void} setTheme  rewrites User/settings.json; open workbenches pick it up
+ * @property {(theme: 'light'|'dark'|'hc') => void} setTheme  rewrites User/settings.json; open workbenches pick it up
  * @property {(absPath: string) => string} remoteUri  `vscode-remote://localhost:PORT/abs/path`
  * @property {(opts: { folder?: string, payload?: [string, string][] }) => string} workbenchUrl
  * @property {() => string} recentOutput  the last lines code-server printed, for failure reports
@@ -41,7 +41,7 @@ const OUTPUT_LINES_KEPT = 200;
 
 /**
  * @param {object} [opts]
- * @param {'light'|'dark'} [opts.theme]
+ * @param {'light'|'dark'|'hc'} [opts.theme]
  * @param {Record<string, unknown>} [opts.settings]  extra user settings
  * @param {string} [opts.vsix]  installed into the fresh extensions dir before the server starts
  * @param {string} [opts.extensionsDir]  an extensions dir prepared earlier (see `installExtension`), used as it is and

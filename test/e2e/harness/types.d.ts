@@ -21,7 +21,7 @@ export interface ScenarioContext {
   step(name: string, fn: () => Promise<void>): Promise<void>;
   /** Registers a password or key the scenario typed or generated, for the secret-leak check after the run. */
   secret(value: string, label?: string): void;
-  theme: 'light' | 'dark';
+  theme: 'light' | 'dark' | 'hc';
   /** A fresh, empty workspace folder opened in the workbench. */
   folder: string;
   server: { origin: string; port: number };

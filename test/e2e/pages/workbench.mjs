@@ -112,7 +112,7 @@ export class Workbench {
 
   /** The workbench root carries the theme kind as a class: `vs` (light), `vs-dark`, `hc-black`, `hc-light`. */
   async expectTheme(kind) {
-    const cls = { light: 'vs', dark: 'vs-dark' }[kind] ?? kind;
+    const cls = { light: 'vs', dark: 'vs-dark', hc: 'hc-black' }[kind] ?? kind;
     await this.page.locator(`${selectors.workbench}.${cls}`).first().waitFor({ state: 'attached', timeout: this.timeoutMs });
   }
 

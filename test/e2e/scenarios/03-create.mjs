@@ -7,6 +7,8 @@ import { SEED, VIEW, addProject, expectState, fillCreateForm } from '../harness/
 
 export const title = 'create and details: weak password refused, create selected, 202 pending, details view';
 export const timeoutMs = 150_000;
+/** The webview forms also run in high contrast: their look is the theme's, edges and focus included. */
+export const themes = ['light', 'dark', 'hc'];
 
 const PASSWORD = 'Sensor-pass-42';
 
