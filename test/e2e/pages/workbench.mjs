@@ -76,6 +76,18 @@ export const selectors = {
     anyFieldError: '.field-error',
     formError: '#formError',
   },
+  editProjectForm: {
+    page: 'body',
+    name: '#name',
+    loginId: '#loginId',
+    password: '#password',
+    apiKey: '#apiKey',
+    submit: '#submit',
+    saveAnyway: '#saveAnyway',
+    cancel: '#cancel',
+    fieldError: (id) => `#${id}-error.field-error`,
+    formError: '#formError',
+  },
   userDetails: {
     title: 'header h1',
     summary: '#summary',
@@ -449,6 +461,24 @@ export class Workbench {
       fieldError: (id) => doc.locator(f.fieldError(id)),
       /** Every field message that is showing text. */
       shownFieldErrors: () => doc.locator(f.anyFieldError).filter({ hasText: /\S/ }),
+      formError: doc.locator(f.formError),
+    };
+  }
+
+  /** The edit-project form's parts (a webview: call while it is the visible one). */
+  editProjectForm() {
+    const doc = this.webview();
+    const f = selectors.editProjectForm;
+    return {
+      page: doc.locator(f.page),
+      name: doc.locator(f.name),
+      loginId: doc.locator(f.loginId),
+      password: doc.locator(f.password),
+      apiKey: doc.locator(f.apiKey),
+      submit: doc.locator(f.submit),
+      saveAnyway: doc.locator(f.saveAnyway),
+      cancel: doc.locator(f.cancel),
+      fieldError: (id) => doc.locator(f.fieldError(id)),
       formError: doc.locator(f.formError),
     };
   }

@@ -1,20 +1,23 @@
 // Issue 4, projects and roles against the runner's emulator: Add Project from the palette with a wrong password (the
 // cause is named, the password re-asked), a production project that demands the typed project name before a
-// delete, and a Registration project that can create users but offers no Delete.
+// delete, a Registration project that can create users but offers no Delete, and the Edit Project form (stored
+// secrets never in it, a refused sign-in shown, then saved).
 import assert from 'node:assert/strict';
-import { eventually, expectHidden, expectVisible } from '../harness/expect.mjs';
+import { eventually, expectHidden, expectText, expectVisible } from '../harness/expect.mjs';
 import { SEED, VIEW, addProject, addProjectFromPalette, expectState, fillCreateForm } from '../harness/flows.mjs';
 
 export const title = 'projects: Add Project (wrong password fixed), production delete guard, Registration role';
 export const timeoutMs = 150_000;
 
 const WRONG_PASSWORD = 'Wrong-pass-9';
+const WRONG_API_KEY = 'wrong-api-key-42';
 
 /** @param {import('../harness/types').ScenarioContext} ctx */
 export default async function projects({ workbench, emulator, shot, step, secret }) {
   const row = (label) => workbench.treeRow(VIEW, label);
   const host = new URL(emulator.url).host;
   secret(WRONG_PASSWORD, 'the wrong password typed in Add Project');
+  secret(WRONG_API_KEY, 'the wrong API key typed in Edit Project');
   await workbench.openViewContainer('Medium One');
 
   await step('6a. Add Project with a wrong password: a quick pick titled "Sign-in failed: …" names the cause', async () => {
@@ -76,5 +79,28 @@ export default async function projects({ workbench, emulator, shot, step, secret
     assert.ok(!items.some((i) => /Disable|Enable|Change Password/.test(i)), `no update for a Registration project (menu: ${items.join(', ')})`);
     await shot('registration menu');
     await workbench.page.keyboard.press('Escape');
+  });
+
+  await step('6c. Edit Project…: stored secrets are never in the form; a wrong API key is refused, then a rename saves', async () => {
+    await workbench.collapseRow(row('Registrar'));
+    await workbench.chooseContextMenuItem(row('Plant A'), 'Edit Project…');
+    const form = workbench.editProjectForm();
+    await expectVisible(form.name, 'the edit form');
+    assert.equal(await form.name.inputValue(), 'Plant A');
+    for (const input of [form.password, form.apiKey]) {
+      assert.equal(await input.inputValue(), '', 'a stored secret is not in the form');
+      assert.match((await input.getAttribute('placeholder')) ?? '', /stored/, 'the form says a secret is stored');
+    }
+    assert.ok(!(await form.page.innerText()).includes(SEED.business.password), 'no secret anywhere in the page');
+    await form.name.fill('Plant A (edited)');
+    await form.apiKey.fill(WRONG_API_KEY);
+    await form.submit.click();
+    await expectText(form.formError, /401|403|credentials|API key/i, 'the sign-in failure with the new API key');
+    assert.ok(await row('Plant A').isVisible(), 'nothing saved while the sign-in fails');
+    await shot('edit project refused');
+    await form.apiKey.fill('');
+    await form.submit.click();
+    await expectVisible(row('Plant A (edited)'), 'the renamed project row', 30_000);
+    await workbench.waitForNotification('Project "Plant A (edited)" saved');
   });
 }
