@@ -444,60 +444,30 @@ export class Workbench {
     return this.page.frameLocator(selectors.webviewFrame(extensionId)).frameLocator(selectors.webviewInnerFrame);
   }
 
-  /** The create-user form's parts (a webview: call while it is the visible one). */
+  /**
+   * The parts of one of the extension's webview pages (call while it is the visible one): each selector of the
+   * page's map as a locator, and each selector function (`fieldError(id)`, …) as a function returning one.
+   */
+  webviewPage(map) {
+    const doc = this.webview();
+    return Object.fromEntries(Object.entries(map).map(([name, sel]) =>
+      [name, typeof sel === 'function' ? (...args) => doc.locator(sel(...args)) : doc.locator(sel)]));
+  }
+
+  /** The create-user form: its inputs and buttons, `fieldError(id)`, and the field messages showing text. */
   createUserForm() {
-    const doc = this.webview();
-    const f = selectors.createUserForm;
-    return {
-      loginId: doc.locator(f.loginId),
-      password: doc.locator(f.password),
-      confirm: doc.locator(f.confirm),
-      generate: doc.locator(f.generate),
-      toggleShow: doc.locator(f.toggleShow),
-      submit: doc.locator(f.submit),
-      cancel: doc.locator(f.cancel),
-      strength: doc.locator(f.strength),
-      /** The message under one field (`loginId`, `password`, `confirm`). */
-      fieldError: (id) => doc.locator(f.fieldError(id)),
-      /** Every field message that is showing text. */
-      shownFieldErrors: () => doc.locator(f.anyFieldError).filter({ hasText: /\S/ }),
-      formError: doc.locator(f.formError),
-    };
+    const form = this.webviewPage(selectors.createUserForm);
+    return { ...form, shownFieldErrors: () => form.anyFieldError.filter({ hasText: /\S/ }) };
   }
 
-  /** The edit-project form's parts (a webview: call while it is the visible one). */
-  editProjectForm() {
-    const doc = this.webview();
-    const f = selectors.editProjectForm;
-    return {
-      page: doc.locator(f.page),
-      name: doc.locator(f.name),
-      loginId: doc.locator(f.loginId),
-      password: doc.locator(f.password),
-      apiKey: doc.locator(f.apiKey),
-      submit: doc.locator(f.submit),
-      saveAnyway: doc.locator(f.saveAnyway),
-      cancel: doc.locator(f.cancel),
-      fieldError: (id) => doc.locator(f.fieldError(id)),
-      formError: doc.locator(f.formError),
-    };
-  }
+  /** The edit-project form: its inputs and buttons, `fieldError(id)`, `formError`, the whole `page`. */
+  editProjectForm() { return this.webviewPage(selectors.editProjectForm); }
 
-  /** The user-details page's parts (a webview: call while it is the visible one). */
+  /** The user-details page; `field(key)` is the value cell of one field row, e.g. `mqtt_id`. */
   userDetails() {
-    const doc = this.webview();
     const d = selectors.userDetails;
-    return {
-      title: doc.locator(d.title),
-      summary: doc.locator(d.summary),
-      fields: doc.locator(d.fields),
-      /** The value cell of one field row, e.g. `mqtt_id`. */
-      field: (key) => doc.locator(d.fieldRow(key)).locator(d.fieldValue),
-      userData: doc.locator(d.userData),
-      actions: doc.locator(d.actions),
-      action: (name) => doc.locator(d.action(name)),
-      formError: doc.locator(d.formError),
-    };
+    const page = this.webviewPage(d);
+    return { ...page, field: (key) => page.fieldRow(key).locator(d.fieldValue) };
   }
 
   editorTab(title) { return this.page.locator(selectors.editorTab(title)); }
