@@ -55,7 +55,7 @@ export default async function importExport({ workbench, emulator, shot, step, se
       // The editor renders spaces as no-break spaces: \s matches both.
       await expectText(workbench.activeEditorText(), /\|\s2\s\|\sline-2\s\|\screated[\s\S]*\|\s3\s\|\sline-3\s\|\sskipped\s\|\sno\spassword/, 'the report');
       await workbench.parkMouse();
-      await shot('import report');
+      await shot('import report', { readme: 'import-report.png', clip: { x: 0, y: 0, width: 1280, height: 300 } });
       await workbench.runCommand('View: Close All Editors');
     });
 
