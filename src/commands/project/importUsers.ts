@@ -6,7 +6,7 @@ import { capabilitiesOf } from '../../projects/capabilities';
 import { MAX_LENGTH } from '../../webviews/protocol/limits';
 import type { ImportRow, RowProblem } from '../../users/importCsv';
 import { loadFileFormats } from './fileFormats';
-import { countResults, importReport, resultOf, type RowResult } from '../../users/importReport';
+import { countResults, importReport, resultOf, type ImportCounts, type RowResult } from '../../users/importReport';
 import { runBulk } from '../../users/bulkRun';
 import { readSettings } from '../../settings';
 import { UserCancelled } from '../registerCommand';
@@ -103,7 +103,7 @@ async function runImport(s: Services, project: Project, fileName: string, rows: 
   const counts = countResults(rows, results, problems.length);
   s.log.info(`Import from ${fileName} into ${project.name}: ${counts.created} created, ${counts.pending} pending, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.notRun} not run`);
   for (const f of outcome.failed) s.log.warn(`Import: creating ${f.loginId} in ${project.name} failed: ${f.reason}`);
-  notify(s, project, fileName, rows, results, problems, report);
+  notify(s, project, fileName, rows, results, counts, report);
   if (counts.failed + counts.skipped > 0) await s.reports.show(report);
   return { results, report };
 }
@@ -125,9 +125,8 @@ async function showInTree(s: Services, project: Project, results: Map<string, Ro
 }
 
 /** One summary notification: Show Report, and Retry Failed (the failed and unsent rows, no new confirmation). */
-function notify(s: Services, project: Project, fileName: string, rows: ImportRow[], results: Map<string, RowResult>, problems: RowProblem[], report: vscode.Uri): void {
-  const c = countResults(rows, results, problems.length);
-  const parts = [vscode.l10n.t('Imported {0} of {1} users from {2} into {3}.', c.created + c.pending, rows.length + problems.length, fileName, project.name)];
+function notify(s: Services, project: Project, fileName: string, rows: ImportRow[], results: Map<string, RowResult>, c: ImportCounts, report: vscode.Uri): void {
+  const parts = [vscode.l10n.t('Imported {0} of {1} users from {2} into {3}.', c.created + c.pending, rows.length + c.skipped, fileName, project.name)];
   if (c.pending) parts.push(vscode.l10n.t('{0} pending (the server creates them shortly).', c.pending));
   if (c.failed) parts.push(vscode.l10n.t('{0} failed.', c.failed));
   if (c.skipped) parts.push(vscode.l10n.t('{0} skipped (problems in the file).', c.skipped));
