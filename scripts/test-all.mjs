@@ -36,7 +36,9 @@ function run(name, cmd, args) {
 function count(text) {
   const sum = (matches, i) => matches.reduce((n, m) => n + Number(m[i]), 0);
   const ours = [...text.matchAll(/^(?:\[[\w-]+\] )?(\d+) passed, (\d+) failed/gm)];
-  if (ours.length) return { passed: sum(ours, 1), failed: sum(ours, 2) };
+  // The end-to-end runner adds "; N of the passed needed a retry" for scenarios that passed only on a retry.
+  const flaky = sum([...text.matchAll(/; (\d+) of the passed needed a retry/g)], 1);
+  if (ours.length) return { passed: sum(ours, 1), failed: sum(ours, 2), flaky };
   return { passed: sum([...text.matchAll(/^\s*(\d+) passing\b/gm)], 1), failed: sum([...text.matchAll(/^\s*(\d+) failing\b/gm)], 1) };
 }
 
@@ -49,7 +51,7 @@ for (const [name, cmd, args] of steps) {
 
 console.log('\n=== summary ===');
 for (const r of results) {
-  const counts = r.passed || r.failed ? `  ${r.passed} passed, ${r.failed} failed` : '';
+  const counts = r.passed || r.failed ? `  ${r.passed} passed, ${r.failed} failed${r.flaky ? ` (${r.flaky} flaky: passed on a retry)` : ''}` : '';
   console.log(`${r.code === 0 ? 'ok  ' : 'FAIL'} ${r.name.padEnd(38)} ${(r.ms / 1000).toFixed(1).padStart(6)} s${counts}`);
 }
 const failedStep = results.find((r) => r.code !== 0);

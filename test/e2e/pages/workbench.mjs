@@ -5,6 +5,9 @@ import { WORKBENCH_ROOT, openWorkbench } from '../../../scripts/editor/browser.m
 
 /** Context menus ignore a mouse-up for about 100 ms after they render. */
 const MENU_SETTLE_MS = 250;
+/** A context menu shows within a frame or two of the right-click; one that has not after this was never opened. */
+const MENU_APPEAR_MS = 3_000;
+const MENU_ATTEMPTS = 3;
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 export const EXTENSION_ID = 'mediumone-tools.mediumone-api-users';
@@ -403,20 +406,26 @@ export class Workbench {
   // ---- context menus -------------------------------------------------------------------------------------------
 
   /**
-   * Right-clicks `target`, waits for the menu to accept clicks, and returns it. For a tree row it checks that the
-   * menu is that row's (VS Code focuses the right-clicked row): a row re-rendered under the pointer gets the menu
-   * of another row, and then the menu is closed and opened again.
+   * Right-clicks `target`, waits for the menu to accept clicks, and returns it. Two races are retried (bounded):
+   * a right-click on a row element the tree is just recycling opens no menu at all, and a row re-rendered under
+   * the pointer gets the menu of another row (VS Code focuses the right-clicked row, so the focus tells).
    */
   async openContextMenu(target) {
     const isRow = (await target.getAttribute('role', { timeout: this.timeoutMs })) === 'treeitem';
     const menu = this.page.locator(selectors.contextMenu).first();
     for (let attempt = 1; ; attempt++) {
+      const last = attempt >= MENU_ATTEMPTS;
       if (isRow) await this.waitForStable(target);
       await target.click({ button: 'right' });
-      await menu.waitFor({ state: 'visible', timeout: this.timeoutMs });
+      try {
+        await menu.waitFor({ state: 'visible', timeout: last ? this.timeoutMs : MENU_APPEAR_MS });
+      } catch (e) {
+        if (last) throw new Error(`no context menu opened after ${MENU_ATTEMPTS} right-clicks on ${target}`, { cause: e });
+        continue;
+      }
       await this.page.waitForTimeout(MENU_SETTLE_MS);
       const focused = !isRow || /\bfocused\b/.test((await target.getAttribute('class').catch(() => '')) ?? '');
-      if (focused || attempt >= 3) return menu;
+      if (focused || last) return menu;
       await this.page.keyboard.press('Escape');
       await menu.waitFor({ state: 'hidden', timeout: this.timeoutMs });
     }
