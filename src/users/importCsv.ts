@@ -5,8 +5,9 @@ import Papa from 'papaparse';
  *
  * The file needs a header row with a `login_id` and a `password` column (any order, any case; `loginId` and
  * `login id` are accepted too). papaparse does the CSV itself: quoted fields, embedded commas and line breaks, a
- * UTF-8 byte-order mark and the `;` delimiter that spreadsheets write in many locales. Each row that cannot be
- * created is reported by its line number, never dropped.
+ * UTF-8 byte-order mark and the `;` delimiter that spreadsheets write in many locales. An optional `disabled`
+ * column (`true`/`false`, `yes`/`no`, `1`/`0`, empty = enabled), as Export writes it, asks for users created
+ * disabled. Each row that cannot be created is reported by its line number, never dropped.
  */
 
 /** One user to create; `line` is the file's line number (1 = the header), as a spreadsheet shows it. */
@@ -14,6 +15,8 @@ export interface ImportRow {
   line: number;
   loginId: string;
   password: string;
+  /** Only when the file has a `disabled` column: create the user, then disable it. */
+  disabled?: boolean;
 }
 
 export interface RowProblem {
@@ -33,6 +36,10 @@ export class ImportFileError extends Error {}
 
 const LOGIN_ID_HEADERS = new Set(['login_id', 'loginid', 'login id', 'login-id']);
 const PASSWORD_HEADERS = new Set(['password']);
+const DISABLED_HEADERS = new Set(['disabled']);
+const DISABLED_VALUES = new Map([
+  ['true', true], ['yes', true], ['1', true], ['false', false], ['no', false], ['0', false], ['', false],
+]);
 const normalise = (header: string) => header.trim().toLowerCase();
 
 export function parseImportCsv(text: string, limits: { maxLoginId: number; maxPassword: number }): ParsedImport {
@@ -48,6 +55,7 @@ export function parseImportCsv(text: string, limits: { maxLoginId: number; maxPa
   const headers = header.map(normalise);
   const loginCol = headers.findIndex((h) => LOGIN_ID_HEADERS.has(h));
   const passwordCol = headers.findIndex((h) => PASSWORD_HEADERS.has(h));
+  const disabledCol = headers.findIndex((h) => DISABLED_HEADERS.has(h));
   const missing = [loginCol < 0 ? 'login_id' : '', passwordCol < 0 ? 'password' : ''].filter(Boolean);
   if (missing.length) {
     const found = header.map((h) => `"${h.trim()}"`).join(', ');
@@ -68,6 +76,8 @@ export function parseImportCsv(text: string, limits: { maxLoginId: number; maxPa
     if (i <= headerIndex || isBlank(record)) return;
     const loginId = (record[loginCol] ?? '').trim();
     const password = record[passwordCol] ?? '';
+    const disabledText = disabledCol < 0 ? '' : (record[disabledCol] ?? '').trim();
+    const disabled = DISABLED_VALUES.get(disabledText.toLowerCase());
     const reason =
       parseErrors.has(i) ? `the CSV is malformed here (${parseErrors.get(i)})`
       : !loginId ? 'no login_id'
@@ -75,13 +85,14 @@ export function parseImportCsv(text: string, limits: { maxLoginId: number; maxPa
       : !password ? 'no password'
       : password.length > limits.maxPassword ? `the password is longer than ${limits.maxPassword} characters`
       : firstLine.has(loginId) ? `a second row for this login_id (the first is line ${firstLine.get(loginId)})`
+      : disabled === undefined ? `disabled is "${disabledText}": write true or false (or leave it empty for enabled)`
       : undefined;
     if (reason) {
       problems.push({ line, loginId, reason });
       return;
     }
     firstLine.set(loginId, line);
-    rows.push({ line, loginId, password });
+    rows.push(disabledCol < 0 ? { line, loginId, password } : { line, loginId, password, disabled: disabled === true });
   });
   return { rows, problems };
 }

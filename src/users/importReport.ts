@@ -6,8 +6,10 @@ import type { ImportRow, RowProblem } from './importCsv';
  */
 
 export type RowResult =
-  | { kind: 'created' }
+  | { kind: 'created'; disabled?: boolean }
   | { kind: 'pending' }
+  /** Created, but the file asked for it disabled and that failed: it exists, enabled. Retrying only disables it. */
+  | { kind: 'notDisabled'; reason: string }
   | { kind: 'failed'; reason: string }
   | { kind: 'notRun' };
 
@@ -23,6 +25,7 @@ export interface ImportReportInput {
 export interface ImportCounts {
   created: number;
   pending: number;
+  notDisabled: number;
   failed: number;
   skipped: number;
   notRun: number;
@@ -32,16 +35,19 @@ export interface ImportCounts {
 export const resultOf = (results: ReadonlyMap<string, RowResult>, row: ImportRow): RowResult => results.get(row.loginId) ?? { kind: 'notRun' };
 
 export function countResults(rows: readonly ImportRow[], results: ReadonlyMap<string, RowResult>, skipped: number): ImportCounts {
-  const counts: ImportCounts = { created: 0, pending: 0, failed: 0, skipped, notRun: 0 };
+  const counts: ImportCounts = { created: 0, pending: 0, notDisabled: 0, failed: 0, skipped, notRun: 0 };
   for (const row of rows) counts[resultOf(results, row).kind] += 1;
   return counts;
 }
 
-const RESULT_TEXT: Record<RowResult['kind'], string> = {
-  created: 'created',
-  pending: 'accepted (pending: the server creates it shortly)',
-  failed: 'failed',
-  notRun: 'not run (cancelled)',
+const resultText = (r: RowResult): string => {
+  switch (r.kind) {
+    case 'created': return r.disabled ? 'created, disabled' : 'created';
+    case 'pending': return 'accepted (pending: the server creates it shortly)';
+    case 'notDisabled': return 'created, but still enabled';
+    case 'failed': return 'failed';
+    case 'notRun': return 'not run (cancelled)';
+  }
 };
 
 /** A Markdown table cell: pipes escaped, line breaks flattened, so a hostile login_id cannot break the table. */
@@ -52,7 +58,9 @@ export function importReport(input: ImportReportInput): string {
   const lines = [
     `# Import into "${cell(input.projectName)}" from ${cell(input.fileName)}`,
     '',
-    `${input.at.toISOString()} · ${counts.created} created, ${counts.pending} pending, ${counts.failed} failed, ` +
+    `${input.at.toISOString()} · ${counts.created} created, ${counts.pending} pending, ` +
+      (counts.notDisabled ? `${counts.notDisabled} created but not disabled, ` : '') +
+      `${counts.failed} failed, ` +
       `${counts.skipped} skipped (problems in the file), ${counts.notRun} not run. Passwords are not shown.`,
     '',
     '| Line | login_id | Result | Why |',
@@ -61,7 +69,7 @@ export function importReport(input: ImportReportInput): string {
   const entries = [
     ...input.rows.map((row) => {
       const r = resultOf(input.results, row);
-      return { line: row.line, loginId: row.loginId, result: RESULT_TEXT[r.kind], why: r.kind === 'failed' ? r.reason : '' };
+      return { line: row.line, loginId: row.loginId, result: resultText(r), why: r.kind === 'failed' || r.kind === 'notDisabled' ? r.reason : '' };
     }),
     ...input.problems.map((p) => ({ line: p.line, loginId: p.loginId, result: 'skipped', why: p.reason })),
   ].sort((a, b) => a.line - b.line);

@@ -80,6 +80,62 @@ describe('import and export', () => {
     assert.ok(emu().checkPassword(P, 'reg-b', 'Import-pass-2'));
   });
 
+  it('creates the users a disabled column marks as disabled; one whose disable fails is reported created, and Retry Failed only disables it', async () => {
+    const s = await services();
+    const project = await addProject(s, emu());
+    const csv = file('off.csv', 'login_id,password,disabled\noff-1,Import-pass-1,true\non-1,Import-pass-2,false\n');
+    const prompts = script(s,
+      { kind: 'openFile', answer: csv },
+      { kind: 'confirm', match: /Create 2 users from off\.csv/, detail: /1 of them will be disabled right after they are created/, answer: 'Create 2 Users' });
+    emu().configure({ faults: { routes: { 'PATCH /v2/users/:id': { status500: 1 } } } });
+    emu().clearCalls();
+    let retried = false;
+    prompts.respond = (shown, actions) => {
+      if (shown.level !== 'error' || retried) return undefined;
+      retried = true;
+      emu().configure({ faults: {} });
+      return actions.includes('Retry Failed') ? 'Retry Failed' : undefined;
+    };
+    const outcome = await vscode.commands.executeCommand<ImportOutcome>(Cmd.importUsers, projectNode(project));
+    prompts.assertDone();
+    assert.deepEqual(outcome.results.get('off-1')?.kind, 'notDisabled');
+    assert.deepEqual(outcome.results.get('on-1'), { kind: 'created' });
+    assert.match(prompts.shown.find((m) => m.level === 'error')?.message ?? '', /Imported 2 of 2 users .* 1 created but still enabled \(disabling them failed\)/);
+    assert.match(await reportText(outcome), /\| 2 \| off-1 \| created, but still enabled \| .*500/);
+    await waitFor('Retry Failed to disable off-1', () => emu().getUser(P, 'off-1')?.disabled === true);
+    assert.ok(emu().checkPassword(P, 'off-1', 'Import-pass-1'), 'created once, with the file\'s password');
+    assert.equal(emu().getUser(P, 'on-1')?.disabled, false);
+    const creates = emu().calls().filter((c) => c.method === 'POST' && /^\/v2\/users\/?$/.test(c.path));
+    assert.equal(creates.length, 2, 'one create per row: the retry only disabled off-1');
+    await waitFor('the tree to show off-1 disabled', async () => (await userRow(s, project, 'off-1')).entry.state === 'disabled');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('waits for a 202 creation marked disabled to exist, then disables it', async () => {
+    const s = await services();
+    emu().configure({ acceptedCreation: { delayMs: 300 } });
+    const project = await addProject(s, emu());
+    const prompts = script(s,
+      { kind: 'openFile', answer: file('later.csv', 'login_id;password;disabled\nlate-off;Import-pass-1;1\n') },
+      { kind: 'confirm', answer: 'Create 1 User' });
+    const outcome = await vscode.commands.executeCommand<ImportOutcome>(Cmd.importUsers, projectNode(project));
+    prompts.assertDone();
+    assert.deepEqual(outcome.results.get('late-off'), { kind: 'created', disabled: true });
+    assert.equal(emu().getUser(P, 'late-off')?.disabled, true, 'the server holds it disabled');
+    assert.match(prompts.shown.at(-1)?.message ?? '', /Imported 1 of 1 users from later\.csv/);
+  });
+
+  it('refuses a disabled column for a Registration project, which may not disable users, and creates nothing', async () => {
+    const s = await services();
+    const project = await addProject(s, emu(), 'registration');
+    const before = emu().listUsers(P).length;
+    const prompts = script(s, { kind: 'openFile', answer: file('reg-off.csv', 'login_id,password,disabled\nr-1,Import-pass-1,yes\nr-2,Import-pass-2,no\n') });
+    await vscode.commands.executeCommand(Cmd.importUsers, projectNode(project));
+    prompts.assertDone();
+    assert.match(prompts.shown.at(-1)?.message ?? '', /reg-off\.csv marks 1 users disabled, but the Registration account of .* may not disable users\. Import the file into a Business project, or empty its disabled column\./);
+    assert.equal(emu().listUsers(P).length, before);
+  });
+
   it('exports CSV of every user, reading fields one by one where the server lists login_ids only', async () => {
     const s = await services();
     emu().configure({ listing: 'loginIds' });

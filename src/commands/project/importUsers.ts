@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { Project } from '../../projects/project';
-import { capabilitiesOf } from '../../projects/capabilities';
+import { ROLE_LABELS, capabilitiesOf } from '../../projects/capabilities';
+import type { MediumOneClient } from '../../api/client';
 import { MAX_LENGTH } from '../../webviews/protocol/limits';
 import type { ImportRow, RowProblem } from '../../users/importCsv';
 import { loadFileFormats } from './fileFormats';
@@ -24,14 +25,15 @@ export interface ImportOutcome {
 }
 
 /**
- * Creates the users of a CSV file (columns login_id and password) in a project: rows the file gets wrong are named
- * before anything is sent, one confirmation, then a cancellable bulk create that ends with a per-row report.
+ * Creates the users of a CSV file (columns login_id and password, optionally disabled) in a project: rows the file
+ * gets wrong are named before anything is sent, one confirmation, then a cancellable bulk create (each row marked
+ * disabled is disabled right after its create) that ends with a per-row report.
  */
 export const importUsers = (s: Services) => async (node?: unknown): Promise<ImportOutcome> => {
   const project = await resolveProject(s, node, (p) => capabilitiesOf(p.role).create,
     vscode.l10n.t('No project here may create users: that needs a Business or Registration account.'));
   const uri = await s.prompts.openFile({
-    title: vscode.l10n.t('Import users into {0} from a CSV file (columns login_id, password)', project.name),
+    title: vscode.l10n.t('Import users into {0} from a CSV file (columns login_id, password; disabled optional)', project.name),
     openLabel: vscode.l10n.t('Import'),
     filters: { CSV: ['csv', 'txt'] },
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
@@ -44,11 +46,20 @@ export const importUsers = (s: Services) => async (node?: unknown): Promise<Impo
   if (rows.length === 0) {
     throw new Error(vscode.l10n.t('{0} has no row to import. {1}', fileName, listProblems(problems)));
   }
+  const toDisable = rows.filter((r) => r.disabled).length;
+  // Refused before anything is sent: creating the users and leaving them enabled would not be what the file says.
+  if (toDisable && capabilitiesOf(project.role).update !== 'any') {
+    throw new Error(vscode.l10n.t(
+      '{0} marks {1} users disabled, but the {2} account of {3} may not disable users. Import the file into a Business project, or empty its disabled column.',
+      fileName, toDisable, ROLE_LABELS[project.role], project.name,
+    ));
+  }
 
   const verb = rows.length === 1 ? vscode.l10n.t('Create 1 User') : vscode.l10n.t('Create {0} Users', rows.length);
   const detail = [
     problems.length === 1 ? vscode.l10n.t('1 row will be skipped: {0}', listProblems(problems))
     : problems.length ? vscode.l10n.t('{0} rows will be skipped: {1}', problems.length, listProblems(problems)) : '',
+    toDisable ? vscode.l10n.t('{0} of them will be disabled right after they are created (the file\'s disabled column).', toDisable) : '',
     vscode.l10n.t('The passwords are sent only to {0} and are not saved anywhere.', project.name),
   ].filter(Boolean).join('\n\n');
   const choice = await s.prompts.confirm(vscode.l10n.t('Create {0} users from {1} in {2}?', rows.length, fileName, project.name), detail, verb);
@@ -78,17 +89,27 @@ const listProblems = (problems: readonly RowProblem[]) =>
   problems.slice(0, LISTED_PROBLEMS).map((p) => vscode.l10n.t('line {0}: {1}', p.line, p.reason)).join('; ') +
   (problems.length > LISTED_PROBLEMS ? vscode.l10n.t('; and {0} more', problems.length - LISTED_PROBLEMS) : '');
 
-/** Creates the rows (bounded concurrency, cancellable), updates the tree, and reports every row. */
-async function runImport(s: Services, project: Project, fileName: string, rows: ImportRow[], problems: RowProblem[]): Promise<ImportOutcome> {
+/**
+ * Creates the rows (bounded concurrency, cancellable), disables those the file marks disabled, updates the tree,
+ * and reports every row. `alreadyCreated`: rows a run before created but could not disable (Retry Failed only
+ * disables those).
+ */
+async function runImport(
+  s: Services, project: Project, fileName: string, rows: ImportRow[], problems: RowProblem[], alreadyCreated: ReadonlySet<string> = new Set(),
+): Promise<ImportOutcome> {
   const client = await s.clients.for(project);
   const byId = new Map(rows.map((r) => [r.loginId, r]));
   const results = new Map<string, RowResult>();
   const title = vscode.l10n.t('Creating {0} users in {1}…', rows.length, project.name);
   const outcome = await withCancellableProgress(title, (progress, signal) =>
     runBulk([...byId.keys()], async (loginId) => {
-      // No signal on the call itself: a create once sent is seen through (see runBulk), so the report stays true.
-      const created = await client.createUser({ loginId, password: byId.get(loginId)!.password });
-      results.set(loginId, { kind: created.status === 'pending' ? 'pending' : 'created' });
+      const row = byId.get(loginId)!;
+      // No signal on the calls themselves: a create once sent is seen through (see runBulk), so the report stays true.
+      // A user created by an earlier run may have been a 202 that never showed: it is looked for again.
+      let pending = alreadyCreated.has(loginId);
+      if (!pending) pending = (await client.createUser({ loginId, password: row.password })).status === 'pending';
+      if (!row.disabled) return void results.set(loginId, { kind: pending ? 'pending' : 'created' });
+      results.set(loginId, await disableCreated(s, project, client, loginId, pending));
     }, {
       concurrency: readSettings().concurrency,
       signal,
@@ -101,16 +122,31 @@ async function runImport(s: Services, project: Project, fileName: string, rows: 
 
   const report = s.reports.add(`Import into ${project.name} from ${fileName}`, importReport({ projectName: project.name, fileName, rows, results, problems, at: new Date() }));
   const counts = countResults(rows, results, problems.length);
-  s.log.info(`Import from ${fileName} into ${project.name}: ${counts.created} created, ${counts.pending} pending, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.notRun} not run`);
+  s.log.info(`Import from ${fileName} into ${project.name}: ${counts.created} created, ${counts.pending} pending, ${counts.notDisabled} created but not disabled, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.notRun} not run`);
   for (const f of outcome.failed) s.log.warn(`Import: creating ${f.loginId} in ${project.name} failed: ${f.reason}`);
+  for (const [id, r] of results) if (r.kind === 'notDisabled') s.log.warn(`Import: ${id} was created in ${project.name} but disabling it failed: ${r.reason}`);
   notify(s, project, fileName, rows, results, counts, report);
-  if (counts.failed + counts.skipped > 0) await s.reports.show(report);
+  if (counts.failed + counts.skipped + counts.notDisabled > 0) await s.reports.show(report);
   return { results, report };
+}
+
+/**
+ * Disables a user the import just created, waiting first for a 202 creation to exist. A failure leaves the user
+ * created and enabled, and says so: never "failed", which would make a retry create it again.
+ */
+async function disableCreated(s: Services, project: Project, client: MediumOneClient, loginId: string, pending: boolean): Promise<RowResult> {
+  try {
+    if (pending) await client.waitUntilExists(loginId);
+    await client.updateUser(loginId, { disabled: true });
+    return { kind: 'created', disabled: true };
+  } catch (e) {
+    return { kind: 'notDisabled', reason: s.redactor.redact(explainRefusal(project, { infinitive: 'disable' }, e)) };
+  }
 }
 
 /** Created users join the tree (tracked where the project cannot list); 202s show as pending and are polled quietly. */
 async function showInTree(s: Services, project: Project, results: Map<string, RowResult>): Promise<void> {
-  const made = [...results].filter(([, r]) => r.kind === 'created' || r.kind === 'pending').map(([id]) => id);
+  const made = [...results].filter(([, r]) => ['created', 'pending', 'notDisabled'].includes(r.kind)).map(([id]) => id);
   if (made.length === 0) return;
   const load = await s.users.ensureLoaded(project);
   if (load.status !== 'loaded' || load.source === 'tracked') await s.projects.track(project.id, made);
@@ -126,20 +162,22 @@ async function showInTree(s: Services, project: Project, results: Map<string, Ro
 
 /** One summary notification: Show Report, and Retry Failed (the failed and unsent rows, no new confirmation). */
 function notify(s: Services, project: Project, fileName: string, rows: ImportRow[], results: Map<string, RowResult>, c: ImportCounts, report: vscode.Uri): void {
-  const parts = [vscode.l10n.t('Imported {0} of {1} users from {2} into {3}.', c.created + c.pending, rows.length + c.skipped, fileName, project.name)];
+  const parts = [vscode.l10n.t('Imported {0} of {1} users from {2} into {3}.', c.created + c.pending + c.notDisabled, rows.length + c.skipped, fileName, project.name)];
   if (c.pending) parts.push(vscode.l10n.t('{0} pending (the server creates them shortly).', c.pending));
+  if (c.notDisabled) parts.push(vscode.l10n.t('{0} created but still enabled (disabling them failed).', c.notDisabled));
   if (c.failed) parts.push(vscode.l10n.t('{0} failed.', c.failed));
   if (c.skipped) parts.push(vscode.l10n.t('{0} skipped (problems in the file).', c.skipped));
   if (c.notRun) parts.push(vscode.l10n.t('{0} not run (cancelled).', c.notRun));
   const text = s.redactor.redact(parts.join(' '));
   const showReport = vscode.l10n.t('Show Report');
   const retry = vscode.l10n.t('Retry Failed');
-  const again = rows.filter((r) => ['failed', 'notRun'].includes(resultOf(results, r).kind));
+  const again = rows.filter((r) => ['failed', 'notRun', 'notDisabled'].includes(resultOf(results, r).kind));
+  const created = new Set(again.filter((r) => resultOf(results, r).kind === 'notDisabled').map((r) => r.loginId));
   const shown = again.length ? s.prompts.error(text, retry, showReport) : s.prompts.info(text, showReport);
   void shown
     .then(async (choice) => {
       if (choice === showReport) await s.reports.show(report);
-      if (choice === retry) await runImport(s, project, fileName, again, []);
+      if (choice === retry) await runImport(s, project, fileName, again, [], created);
     })
     .catch((e: unknown) => s.log.error(`Import retry failed: ${s.redactor.redact(describeError(e))}`));
 }

@@ -56,6 +56,14 @@ describe('CSV import: reading the file', () => {
     assert.match(problems[0].reason, /malformed/);
   });
 
+  it('reads an optional disabled column as Export writes it, and names a value it cannot read', () => {
+    const text = 'login_id,state,disabled,password\na,enabled,false,Pass-word-1\nb,disabled,TRUE,Pass-word-2\nc,,,Pass-word-3\nd,,yes,Pass-word-4\ne,,0,Pass-word-5\nf,,maybe,Pass-word-6\n';
+    const { rows, problems } = parse(text);
+    assert.deepEqual(rows.map((r) => [r.loginId, r.disabled]), [['a', false], ['b', true], ['c', false], ['d', true], ['e', false]]);
+    assert.deepEqual(problems, [{ line: 7, loginId: 'f', reason: 'disabled is "maybe": write true or false (or leave it empty for enabled)' }]);
+    assert.equal(parse('login_id,password\na,Pass-word-1\n').rows[0].disabled, undefined, 'no column, no disabled field');
+  });
+
   it('refuses a file without the columns it needs, naming the ones it found', () => {
     assert.throws(() => parse('user,secret\na,b\n'), (e: unknown) =>
       e instanceof ImportFileError && /no login_id or password column \(it has "user", "secret"\)/.test(e.message));

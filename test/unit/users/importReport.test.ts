@@ -29,4 +29,21 @@ describe('import report', () => {
     assert.match(text, /1 created, 1 pending, 1 failed, 1 skipped \(problems in the file\), 1 not run/);
     for (const r of rows) assert.ok(!text.includes(r.password), `no password of ${r.loginId} in the report`);
   });
+
+  it('tells a user created disabled from one created but left enabled, and counts the latter', () => {
+    const rows = [
+      { line: 2, loginId: 'off', password: 'Secret-pass-1', disabled: true },
+      { line: 3, loginId: 'stuck', password: 'Secret-pass-2', disabled: true },
+    ];
+    const results = new Map<string, RowResult>([
+      ['off', { kind: 'created', disabled: true }],
+      ['stuck', { kind: 'notDisabled', reason: '500 Internal Server Error' }],
+    ]);
+    const text = importReport({ projectName: 'P', fileName: 'f.csv', rows, results, problems: [], at: new Date('2026-11-23T12:00:00Z') });
+    assert.deepEqual(text.split('\n').filter((l) => /^\| \d/.test(l)), [
+      '| 2 | off | created, disabled |  |',
+      '| 3 | stuck | created, but still enabled | 500 Internal Server Error |',
+    ]);
+    assert.match(text, /1 created, 0 pending, 1 created but not disabled, 0 failed/);
+  });
 });
