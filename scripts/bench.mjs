@@ -23,7 +23,8 @@ execFileSync('npx', ['tsc', '-p', 'tsconfig.test.json'], { cwd: root, stdio: 'in
 const { MediumOneClient } = require(path.join(root, 'out/src/api/client.js'));
 const { startEmulator, defaultSeed } = require(path.join(root, 'out/src/emulator/index.js'));
 const { runBulk } = require(path.join(root, 'out/src/users/bulkRun.js'));
-const { entryFromSummary, compareLoginIds } = require(path.join(root, 'out/src/tree/userEntry.js'));
+const { entryFromSummary } = require(path.join(root, 'out/src/tree/userEntry.js'));
+const { sortByLoginId } = require(path.join(root, 'out/src/tree/loginIdOrder.js'));
 const { userContextValue } = require(path.join(root, 'out/src/tree/contextValues.js'));
 const { matches } = require(path.join(root, 'out/src/tree/userFilter.js'));
 
@@ -44,7 +45,7 @@ results.note = 'dist/extension.js excludes the emulator (dist/emulator.js, loade
   const runs = [];
   for (let r = 0; r < 7; r++) {
     const s = performance.now();
-    const entries = summaries.map(entryFromSummary).sort((a, b) => compareLoginIds(a.loginId, b.loginId));
+    const entries = sortByLoginId(summaries.map(entryFromSummary));
     const rows = entries.filter((e) => matches({}, e)).map((e) => ({
       id: `project/${project.id}/user/${encodeURIComponent(e.loginId)}`, contextValue: userContextValue(project, e), label: e.loginId, description: e.mqttId,
     }));

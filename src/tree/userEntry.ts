@@ -26,6 +26,3 @@ export function entryFromSummary(s: UserSummary): UserEntry {
 export function entryFromUser(u: BasicUser): UserEntry {
   return { loginId: u.loginId, state: u.disabled ? 'disabled' : 'enabled', mqttId: u.mqttId, userData: u.userData, raw: u.raw };
 }
-
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-export const compareLoginIds = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);

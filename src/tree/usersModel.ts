@@ -4,7 +4,8 @@ import type { Project } from '../projects/project';
 import { capabilitiesOf } from '../projects/capabilities';
 import type { ProjectStore } from '../projects/projectStore';
 import type { ClientRegistry } from '../projects/clientRegistry';
-import { compareLoginIds, entryFromSummary, entryFromUser, type UserEntry } from './userEntry';
+import { entryFromSummary, entryFromUser, type UserEntry } from './userEntry';
+import { sortByLoginId } from './loginIdOrder';
 import { mapWithConcurrency } from '../util/concurrency';
 
 /** One row (`loginId`) or all rows of a project changed. */
@@ -80,7 +81,7 @@ export class UsersModel implements vscode.Disposable {
       if (i >= 0) load.users.splice(i, 1);
     } else {
       load.users.push({ loginId, state: 'unknown', ...patch });
-      load.users.sort((a, b) => compareLoginIds(a.loginId, b.loginId));
+      sortByLoginId(load.users);
     }
     this.changed.fire({ projectId });
   }
@@ -130,7 +131,7 @@ export class UsersModel implements vscode.Disposable {
     }
     const tracked = new Set(this.projects.tracked(project.id));
     for (const u of users) if (tracked.has(u.loginId)) u.tracked = true;
-    users.sort((a, b) => compareLoginIds(a.loginId, b.loginId));
+    sortByLoginId(users);
     return { status: 'loaded', source, sourceReason, users };
   }
 

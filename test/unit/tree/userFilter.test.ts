@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describeFilter, isActive, matches } from '../../../src/tree/userFilter';
-import { compareLoginIds, entryFromSummary } from '../../../src/tree/userEntry';
+import { entryFromSummary } from '../../../src/tree/userEntry';
+import { compareLoginIds } from '../../../src/tree/loginIdOrder';
 
 describe('user filter', () => {
   const entries = [
