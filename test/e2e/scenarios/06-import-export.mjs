@@ -1,5 +1,6 @@
 // Import and export from the project row's context menu, against the runner's emulator: a CSV with a row it cannot
-// create is imported after one confirmation (the report names each row by line), and the list is exported as CSV.
+// create and a row marked disabled is imported after one confirmation (the report names each row by line), and the
+// list is exported as CSV.
 // The CSV holds passwords, as the user's own file would: it lives outside the workspace, so the leak check (which
 // searches the workspace) judges only what the extension writes.
 import assert from 'node:assert/strict';
@@ -12,11 +13,12 @@ import { SEED, VIEW, addProject, expectState } from '../harness/flows.mjs';
 export const title = 'import and export: CSV import with a per-row report, CSV export';
 export const timeoutMs = 150_000;
 
+/** login_id, password, disabled */
 const ROWS = [
-  ['line-2', 'Import-pass-21'],
-  ['line-3', ''],
-  ['line-4', 'Import-pass-41'],
-  ['line-5', 'Import-pass-51'],
+  ['line-2', 'Import-pass-21', ''],
+  ['line-3', '', ''],
+  ['line-4', 'Import-pass-41', 'true'],
+  ['line-5', 'Import-pass-51', 'false'],
 ];
 
 /** @param {import('../harness/types').ScenarioContext} ctx */
@@ -25,7 +27,7 @@ export default async function importExport({ workbench, emulator, shot, step, se
   const dir = mkdtempSync(path.join(tmpdir(), 'm1-e2e-csv-'));
   try {
     const csv = path.join(dir, 'devices.csv');
-    writeFileSync(csv, `login_id,password\n${ROWS.map((r) => r.join(',')).join('\n')}\n`);
+    writeFileSync(csv, `login_id,password,disabled\n${ROWS.map((r) => r.join(',')).join('\n')}\n`);
     for (const [, password] of ROWS) if (password) secret(password, 'a password from the imported CSV');
     await workbench.openViewContainer('Medium One');
     await addProject(workbench, { name: 'Plant A', baseUrl: emulator.url, loginId: SEED.business.loginId, password: SEED.business.password });
@@ -37,6 +39,7 @@ export default async function importExport({ workbench, emulator, shot, step, se
       const modal = await workbench.dialogText();
       assert.match(modal.message, /Create 3 users from devices\.csv in Plant A\?/);
       assert.match(modal.detail, /1 row will be skipped: line 3: no password/);
+      assert.match(modal.detail, /1 of them will be disabled right after they are created/);
       await shot('import confirmation');
       await workbench.clickDialogButton('Create 3 Users');
       // In this step: the next one starts by clearing notifications (through the palette, which the report
@@ -46,14 +49,22 @@ export default async function importExport({ workbench, emulator, shot, step, se
       await expectVisible(workbench.editorTab('Import into Plant A from devices.csv'), 'the import report\'s tab');
     });
 
-    await step('19b. the users are created, the tree lists them, the report names every row', async () => {
-      for (const [id, password] of ROWS) {
-        if (password) assert.ok(emulator.checkPassword(SEED.project, id, password), `${id} is on the server with its password`);
-        else assert.equal(emulator.getUser(SEED.project, id), undefined, `${id} (no password) is not created`);
+    await step('19b. the users are created (line-4 disabled, as its row says), the tree lists them, the report names every row', async () => {
+      for (const [id, password, disabled] of ROWS) {
+        if (!password) assert.equal(emulator.getUser(SEED.project, id), undefined, `${id} (no password) is not created`);
+        else {
+          assert.ok(emulator.checkPassword(SEED.project, id, password), `${id} is on the server with its password`);
+          assert.equal(emulator.getUser(SEED.project, id)?.disabled, disabled === 'true', `${id} is ${disabled === 'true' ? 'disabled' : 'enabled'} on the server`);
+        }
       }
       await expectState(workbench, 'line-5', 'enabled', 30_000);
+      await expectState(workbench, 'line-4', 'disabled');
       // The editor renders spaces as no-break spaces: \s matches both.
-      await expectText(workbench.activeEditorText(), /\|\s2\s\|\sline-2\s\|\screated[\s\S]*\|\s3\s\|\sline-3\s\|\sskipped\s\|\sno\spassword/, 'the report');
+      await expectText(
+        workbench.activeEditorText(),
+        /\|\s2\s\|\sline-2\s\|\screated\s[\s\S]*\|\s3\s\|\sline-3\s\|\sskipped\s\|\sno\spassword[\s\S]*\|\s4\s\|\sline-4\s\|\screated,\sdisabled\s/,
+        'the report',
+      );
       await workbench.parkMouse();
       await shot('import report', { readme: 'import-report.png', clip: { x: 0, y: 0, width: 1280, height: 300 } });
       await workbench.runCommand('View: Close All Editors');
@@ -70,6 +81,7 @@ export default async function importExport({ workbench, emulator, shot, step, se
       assert.equal(lines[0], 'login_id,state,disabled,mqtt_id,user_data');
       assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]).sort(), emulator.listUsers(SEED.project).map((u) => u.loginId).sort());
       assert.match(text, /device-004,disabled,true,/);
+      assert.match(text, /line-4,disabled,true,/);
       await shot('exported');
     });
   } finally {
