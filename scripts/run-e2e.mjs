@@ -293,7 +293,8 @@ async function runScenario({ scenario, theme, emulator, extensionsDir, log, time
 
 /**
  * Where a failure happened, in one line for the summary (CI keeps only the end of the output): the innermost
- * scenario, flow or page-object line on the stack, and what Playwright was waiting for when it timed out.
+ * test/e2e line on the stack (often the page object), the scenario line that led there, and what Playwright was
+ * waiting for when it timed out.
  */
 function failureSite(e) {
   const errors = [];
