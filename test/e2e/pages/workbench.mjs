@@ -351,6 +351,24 @@ export class Workbench {
       ).catch(() => {});
     }
   }
+  /**
+   * Clicks a row whose TreeItem runs a command (an error row's Retry), until `done()` resolves true (bounded).
+   * VS Code hands a row's command to the extension host under an id made for that render; a click that lands just
+   * as the tree re-renders the row finds the id gone ("Actual command not found" in the console) and does nothing.
+   * Only for idempotent row commands, which a user would simply click again.
+   */
+  async clickRowCommand(row, done, { attempts = 3, settleMs = 5_000 } = {}) {
+    for (let attempt = 1; ; attempt++) {
+      await this.waitForStable(row);
+      await row.click();
+      const deadline = Date.now() + settleMs;
+      while (Date.now() < deadline) {
+        if (await done()) return;
+        await this.page.waitForTimeout(200);
+      }
+      if (attempt >= attempts || !(await row.isVisible())) return;
+    }
+  }
   /** An inline (hover) action of a row, by its title. */
   async clickInlineAction(row, actionLabel) {
     await row.hover();

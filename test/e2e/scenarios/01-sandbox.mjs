@@ -78,7 +78,8 @@ export default async function sandbox({ workbench, shot, step }) {
     await workbench.parkMouse();
     await shot('503 error row');
     await control('PUT', 'settings', { faults: null });
-    await errorRow.click();
+    const listed = async () => JSON.stringify(await userLabels()) === JSON.stringify(SEED.devices);
+    await workbench.clickRowCommand(errorRow, listed);
     await eventually(async () => assert.deepEqual(await userLabels(), SEED.devices), { message: 'Retry lists the users again' });
     await expectState(workbench, 'device-002', 'disabled');
     await shot('recovered');
