@@ -11,16 +11,15 @@ import { windowPrompts } from './ui/prompts';
 import { readSettings } from './settings';
 import { describeFilter } from './tree/userFilter';
 import type { Services } from './services';
+import { extensionExports, type ExtensionApi, type PublicApi } from './extensionExports';
 import { SANDBOX_PROJECT_ID } from './projects/project';
 import type { TreeNode } from './tree/nodes';
 import { ReportDocuments } from './reports/reportDocuments';
 
-/** What activate() returns: the services, so extension-host tests can script prompts and inspect state. */
-export interface ExtensionApi {
-  readonly services: Services;
-}
+export type { ExtensionApi } from './extensionExports';
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+/** Returns the services only to the extension-host tests; every other caller gets an empty object. */
+export function activate(context: vscode.ExtensionContext): ExtensionApi | PublicApi {
   const started = performance.now();
   const channel = vscode.window.createOutputChannel('Medium One', { log: true });
   const redactor = new SecretRedactor();
@@ -64,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   }
   const version = (context.extension.packageJSON as { version: string }).version;
   log.info(`Medium One API Users ${version} activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { services };
+  return extensionExports(context.extensionMode === vscode.ExtensionMode.Test, services);
 }
 
 export function deactivate(): void {
