@@ -1,14 +1,26 @@
+import { isMediumOneError } from '../api/errors';
+
 /**
  * Runs one operation over many users with bounded concurrency and cancellation, and reports each
  * item's fate: nothing is ever silently dropped. Cancelling stops *starting* items; calls already sent
  * finish, because aborting one mid-flight could leave the server changed while the report says "not
- * run". Knows nothing of VS Code so the benchmark and unit tests drive it directly.
+ * run". Knows nothing of VS Code so the benchmark, the fault campaign and unit tests drive it directly.
  */
+export interface BulkFailure {
+  loginId: string;
+  /** Says "may have been applied" when `mayHaveBeenApplied` is true. */
+  reason: string;
+  /** The answer was lost after the call may have reached the server: its change may hold even so. */
+  mayHaveBeenApplied: boolean;
+}
+
 export interface BulkOutcome {
   succeeded: string[];
-  failed: { loginId: string; reason: string }[];
+  failed: BulkFailure[];
   /** Not started because the run was cancelled. */
   notRun: string[];
+  /** Of `succeeded`: found already done by `alreadyDone` (an earlier lost answer had applied it), so not resent. */
+  alreadyDone: string[];
 }
 
 export interface BulkOptions {
@@ -17,6 +29,29 @@ export interface BulkOptions {
   /** Called after each item, e.g. to move a progress bar. */
   onItemDone?: (loginId: string, ok: boolean, done: number, total: number) => void;
   describeError?: (error: unknown) => string;
+  /**
+   * Retry Failed: asked before an item is sent again; true means the server already holds the change (an earlier
+   * try's lost answer had applied it), so it counts as done and nothing is resent. A failing check resends.
+   */
+  alreadyDone?: (loginId: string) => Promise<boolean>;
+}
+
+const APPLIED_PHRASE = /may (still )?have been applied/i;
+
+/**
+ * True when a failure may have changed the server even so: the client says so (`mayHaveBeenApplied`), or, from a
+ * client that only says it in words, its message does.
+ */
+export function mayHaveBeenApplied(error: unknown): boolean {
+  if (!isMediumOneError(error)) return false;
+  const flag = (error as { mayHaveBeenApplied?: unknown }).mayHaveBeenApplied;
+  return flag === true || (flag === undefined && APPLIED_PHRASE.test(error.message));
+}
+
+/** A failure's text, which always says "may have been applied" when it may have been. */
+export function failureReason(text: string, applied: boolean): string {
+  if (!applied || APPLIED_PHRASE.test(text)) return text;
+  return `${text.replace(/\s+$/, '')}${/[.!?…]$/.test(text.trim()) ? '' : '.'} It may have been applied: refresh to check.`;
 }
 
 export async function runBulk(
@@ -24,8 +59,9 @@ export async function runBulk(
   operation: (loginId: string) => Promise<void>,
   options: BulkOptions,
 ): Promise<BulkOutcome> {
-  const outcome: BulkOutcome = { succeeded: [], failed: [], notRun: [] };
+  const outcome: BulkOutcome = { succeeded: [], failed: [], notRun: [], alreadyDone: [] };
   const describe = options.describeError ?? ((e: unknown) => (e instanceof Error ? e.message : String(e)));
+  const check = options.alreadyDone;
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -34,11 +70,13 @@ export async function runBulk(
       const loginId = loginIds[next++];
       let ok = false;
       try {
-        await operation(loginId);
+        if (check && (await check(loginId).catch(() => false))) outcome.alreadyDone.push(loginId);
+        else await operation(loginId);
         outcome.succeeded.push(loginId);
         ok = true;
       } catch (error) {
-        outcome.failed.push({ loginId, reason: describe(error) });
+        const applied = mayHaveBeenApplied(error);
+        outcome.failed.push({ loginId, reason: failureReason(describe(error), applied), mayHaveBeenApplied: applied });
       }
       options.onItemDone?.(loginId, ok, ++done, loginIds.length);
     }
@@ -51,9 +89,15 @@ export async function runBulk(
 
 export function summarize(verb: string, outcome: BulkOutcome): string {
   const parts = [`${verb} ${outcome.succeeded.length} of ${outcome.succeeded.length + outcome.failed.length + outcome.notRun.length}`];
+  if (outcome.alreadyDone.length) {
+    parts.push(`${outcome.alreadyDone.length} of them had already been applied by an earlier try (checked, not sent again)`);
+  }
   if (outcome.failed.length) {
     const first = outcome.failed.slice(0, 3).map((f) => `${f.loginId}: ${f.reason}`);
     parts.push(`${outcome.failed.length} failed (${first.join('; ')}${outcome.failed.length > 3 ? '; …' : ''})`);
+    const unsure = outcome.failed.filter((f) => f.mayHaveBeenApplied).length;
+    // One failure's reason already says it.
+    if (unsure && outcome.failed.length > 1) parts.push(`${unsure} of the failed may have been applied: refresh to check`);
   }
   if (outcome.notRun.length) parts.push(`${outcome.notRun.length} not run (cancelled)`);
   return parts.join('. ') + '.';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { userOperationCommand } from './runUserOperation';
+import { deleteCall } from '../../users/userCalls';
 
 export const deleteUser = (s: Services) =>
   userOperationCommand(s, {
@@ -15,8 +16,9 @@ export const deleteUser = (s: Services) =>
       ? vscode.l10n.t("All of this user's event data is deleted too. This cannot be undone.")
       : vscode.l10n.t('All event data of these {0} users is deleted too. This cannot be undone.', n),
     call: async (client, loginId, project) => {
-      await client.deleteUser(loginId);
+      await deleteCall.call(client, loginId);
       await s.projects.untrack(project.id, [loginId]);
     },
+    holds: deleteCall.holds,
     after: () => undefined,
   });

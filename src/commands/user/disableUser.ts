@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { userOperationCommand } from './runUserOperation';
+import { disableCall } from '../../users/userCalls';
 
 export const disableUser = (s: Services) =>
   userOperationCommand(s, {
@@ -15,6 +16,7 @@ export const disableUser = (s: Services) =>
     warning: (n) => n === 1
       ? vscode.l10n.t('A disabled user cannot send events, and no data can be sent on its behalf.')
       : vscode.l10n.t('Disabled users cannot send events, and no data can be sent on their behalf ({0} users).', n),
-    call: async (client, loginId) => void (await client.updateUser(loginId, { disabled: true })),
+    call: disableCall.call,
+    holds: disableCall.holds,
     after: () => ({ state: 'disabled', busy: undefined }),
   });

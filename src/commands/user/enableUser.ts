@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { userOperationCommand } from './runUserOperation';
+import { enableCall } from '../../users/userCalls';
 
 export const enableUser = (s: Services) =>
   userOperationCommand(s, {
@@ -11,6 +12,7 @@ export const enableUser = (s: Services) =>
     infinitive: 'enable',
     destructive: false,
     guardProduction: false,
-    call: async (client, loginId) => void (await client.updateUser(loginId, { disabled: false })),
+    call: enableCall.call,
+    holds: enableCall.holds,
     after: () => ({ state: 'enabled', busy: undefined }),
   });

@@ -7,7 +7,7 @@ import { ROLE_LABELS } from '../../projects/capabilities';
 import { userNode, type UserNode } from '../../tree/nodes';
 import type { UserEntry } from '../../tree/userEntry';
 import { hasToken, userContextValue } from '../../tree/contextValues';
-import { runBulk, summarize, type BulkOutcome } from '../../users/bulkRun';
+import { failureReason, mayHaveBeenApplied, runBulk, summarize, type BulkOutcome } from '../../users/bulkRun';
 import { readSettings } from '../../settings';
 import { describeError } from '../../util/errorText';
 import { confirmUserOperation } from '../confirm';
@@ -29,6 +29,8 @@ export interface UserOperation {
   guardProduction: boolean;
   warning?: (count: number) => string;
   call(client: MediumOneClient, loginId: string, project: Project): Promise<void>;
+  /** True when the server already holds the change (see `UserCall.holds`): Retry Failed asks before it resends. */
+  holds(client: MediumOneClient, loginId: string): Promise<boolean>;
   /** The row after success; undefined removes it. */
   after(entry: UserEntry): Partial<UserEntry> | undefined;
 }
@@ -68,15 +70,18 @@ export async function runUserOperation(s: Services, op: UserOperation, nodes: Us
   return outcomes;
 }
 
-/** Runs the operation again on the rows that failed, as they are now (no new confirmation: the user just asked). */
+/**
+ * Runs the operation again on the rows that failed, as they are now (no new confirmation: the user just asked).
+ * Each user is read first: a failure whose answer was lost may have been applied, and then nothing is resent.
+ */
 async function retryFailed(s: Services, op: UserOperation, project: Project, failed: string[]): Promise<void> {
   const load = s.users.get(project.id);
   const entries = load?.status === 'loaded' ? load.users.filter((u) => failed.includes(u.loginId)) : [];
   const nodes = entries.map((entry) => userNode(project, entry)).filter((n) => hasToken(userContextValue(project, n.entry), op.token));
-  if (nodes.length) await runOnProject(s, op, project, nodes);
+  if (nodes.length) await runOnProject(s, op, project, nodes, true);
 }
 
-async function runOnProject(s: Services, op: UserOperation, project: Project, group: UserNode[]): Promise<BulkOutcome> {
+async function runOnProject(s: Services, op: UserOperation, project: Project, group: UserNode[], recheck = false): Promise<BulkOutcome> {
   const client = await s.clients.for(project);
   const before = new Map(group.map((n) => [n.entry.loginId, n.entry]));
   for (const n of group) s.users.patchUser(project.id, n.entry.loginId, { busy: op.busyLabel });
@@ -88,6 +93,7 @@ async function runOnProject(s: Services, op: UserOperation, project: Project, gr
       concurrency: readSettings().concurrency,
       signal,
       describeError: (e) => explainRefusal(project, op, e),
+      alreadyDone: recheck ? (id) => op.holds(client, id) : undefined,
       onItemDone: (loginId, ok, _done, total) => {
         const entry = before.get(loginId)!;
         s.users.patchUser(project.id, loginId, ok ? op.after(entry) : { busy: undefined });
@@ -117,9 +123,12 @@ function report(s: Services, op: UserOperation, project: Project, outcome: BulkO
   });
 }
 
-/** A 401/403 is the role's limit far more often than a bug: say so in plain words (SPEC section 2). */
+/**
+ * A 401/403 is the role's limit far more often than a bug: say so in plain words (SPEC section 2). A failure that
+ * may have changed the server even so says "may have been applied", whatever the client's wording.
+ */
 export function explainRefusal(project: Project, op: Pick<UserOperation, 'infinitive'>, error: unknown): string {
-  if (!isMediumOneError(error, ['forbidden', 'unauthorized'])) return describeError(error);
+  if (!isMediumOneError(error, ['forbidden', 'unauthorized'])) return failureReason(describeError(error), mayHaveBeenApplied(error));
   if (project.role !== 'business') {
     return vscode.l10n.t("This project's {0} user may not {1} users. ({2})", ROLE_LABELS[project.role], op.infinitive, describeError(error));
   }

@@ -3,6 +3,7 @@ import { MediumOneClient } from '../../../src/api/client';
 import { startEmulator, defaultSeed } from '../../../src/emulator';
 import type { Emulator } from '../../../src/emulator/types';
 import { runBulk, summarize } from '../../../src/users/bulkRun';
+import { createCall, deleteCall, disableCall } from '../../../src/users/userCalls';
 
 const P = 'Local Sandbox';
 
@@ -84,5 +85,68 @@ describe('bulk operations against the emulator', () => {
     const disabled = emulator.listUsers(P).filter((u) => u.disabled).map((u) => u.loginId).sort();
     assert.deepEqual(disabled, [...outcome.succeeded].sort(), 'the server holds exactly what was reported done');
     assert.match(summarize('Disabled', outcome), /not run \(cancelled\)/);
+  });
+});
+
+describe('bulk outcomes that may have been applied, and Retry Failed', () => {
+  let emulator: Emulator;
+  afterEach(async () => emulator.stop());
+  const ids = ['bulk-000', 'bulk-001', 'bulk-002'];
+  // Every PATCH is applied and its answer lost, and the read that would settle it fails too: truly uncertain.
+  const lostAndUnreadable = { randomSeed: 1, routes: { 'PATCH /v2/users/:id': { dropAfter: 1 }, 'GET /v2/users/:id': { status500: 1 } } } as const;
+
+  it('says "may have been applied" for each failure whose answer was lost, and counts them in the summary', async () => {
+    emulator = await startEmulator({ port: 0, seed: seedWith(3), faults: lostAndUnreadable });
+    const outcome = await runBulk(ids, (id) => disableCall.call(client(emulator), id), { concurrency: 3 });
+    assert.deepEqual(outcome.succeeded, []);
+    assert.deepEqual(outcome.failed.map((f) => f.mayHaveBeenApplied), [true, true, true]);
+    for (const f of outcome.failed) assert.match(f.reason, /may (still )?have been applied/i, f.loginId);
+    assert.ok(emulator.listUsers(P).every((u) => u.disabled), 'the server did apply them');
+    assert.match(summarize('Disabled', outcome), /^Disabled 0 of 3\. 3 failed \(.*\)\. 3 of the failed may have been applied: refresh to check\.$/);
+  });
+
+  it('does not say "may have been applied" of a failure the server answered', async () => {
+    emulator = await startEmulator({ port: 0, seed: seedWith(3), faults: { routes: { 'PATCH /v2/users/:id': { status500: 1 } } } });
+    const outcome = await runBulk(ids, (id) => disableCall.call(client(emulator), id), { concurrency: 3 });
+    assert.deepEqual(outcome.failed.map((f) => f.mayHaveBeenApplied), [false, false, false]);
+    for (const f of outcome.failed) assert.doesNotMatch(f.reason, /may (still )?have been applied/i);
+    assert.ok(emulator.listUsers(P).every((u) => !u.disabled), 'nothing was applied');
+    assert.doesNotMatch(summarize('Disabled', outcome), /may have been applied/);
+  });
+
+  it('Retry Failed reads each user first and resends only what the server does not hold yet', async () => {
+    emulator = await startEmulator({ port: 0, seed: seedWith(3), faults: lostAndUnreadable });
+    const c = client(emulator);
+    const first = await runBulk(ids, (id) => disableCall.call(c, id), { concurrency: 3 });
+    // Another admin re-enables one of them meanwhile: that one must be sent again.
+    emulator.setDisabled(P, 'bulk-001', false);
+    emulator.configure({ faults: {} });
+    emulator.clearCalls();
+    const retry = await runBulk(first.failed.map((f) => f.loginId), (id) => disableCall.call(c, id), {
+      concurrency: 3,
+      alreadyDone: (id) => disableCall.holds(c, id),
+    });
+    assert.deepEqual([...retry.succeeded].sort(), ids);
+    assert.deepEqual([...retry.alreadyDone].sort(), ['bulk-000', 'bulk-002']);
+    assert.deepEqual(emulator.calls().filter((r) => r.method === 'PATCH').map((r) => r.path), ['/v2/users/bulk-001']);
+    assert.ok(emulator.listUsers(P).every((u) => u.disabled));
+    assert.equal(summarize('Disabled', retry), 'Disabled 3 of 3. 2 of them had already been applied by an earlier try (checked, not sent again).');
+  });
+
+  it('Retry Failed of a delete or a create whose change holds sends nothing; a failing check resends', async () => {
+    emulator = await startEmulator({ port: 0, seed: seedWith(2) });
+    const c = client(emulator);
+    emulator.removeUser(P, 'bulk-000');
+    emulator.putUser(P, { loginId: 'made-earlier', password: 'Good-pass-1' });
+    emulator.clearCalls();
+    const deleted = await runBulk(['bulk-000'], (id) => deleteCall.call(c, id), { concurrency: 1, alreadyDone: (id) => deleteCall.holds(c, id) });
+    const created = await runBulk(['made-earlier'], (id) => createCall('Good-pass-1').call(c, id), { concurrency: 1, alreadyDone: (id) => createCall('Good-pass-1').holds(c, id) });
+    assert.deepEqual([deleted.alreadyDone, created.alreadyDone], [['bulk-000'], ['made-earlier']]);
+    assert.deepEqual(emulator.calls().filter((r) => r.method !== 'GET' && r.path !== '/v2/login'), [], 'no DELETE or POST create sent');
+    // The check cannot read (every GET fails): the delete is sent as it would have been.
+    emulator.configure({ faults: { routes: { 'GET /v2/users/:id': { status500: 1 } } } });
+    const resent = await runBulk(['bulk-001'], (id) => deleteCall.call(c, id), { concurrency: 1, alreadyDone: (id) => deleteCall.holds(c, id) });
+    assert.deepEqual([resent.succeeded, resent.alreadyDone], [['bulk-001'], []]);
+    assert.equal(emulator.getUser(P, 'bulk-001'), undefined);
   });
 });
