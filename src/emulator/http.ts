@@ -7,11 +7,14 @@ export interface Reply {
   body?: unknown;
   /** A plain-text body (error reasons). */
   text?: string;
-  headers?: Record<string, string>;
+  /** The type of `text` when it is not text/plain (an HTML error page). */
+  textType?: string;
+  /** An array sends the header several times (Set-Cookie). */
+  headers?: Record<string, string | string[]>;
 }
 
-export const json = (status: number, body: unknown, headers?: Record<string, string>): Reply => ({ status, body, headers });
-export const text = (status: number, message: string, headers?: Record<string, string>): Reply => ({ status, text: message, headers });
+export const json = (status: number, body: unknown, headers?: Reply['headers']): Reply => ({ status, body, headers });
+export const text = (status: number, message: string, headers?: Reply['headers']): Reply => ({ status, text: message, headers });
 
 const MAX_BODY = 64 * 1024;
 
@@ -36,10 +39,10 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
 export const INVALID = Symbol('invalid JSON');
 
 export function send(res: ServerResponse, reply: Reply, malformed = false): void {
-  const headers: Record<string, string> = { ...reply.headers };
+  const headers: Record<string, string | string[]> = { ...reply.headers };
   let payload = '';
   if (reply.text !== undefined) {
-    headers['Content-Type'] = 'text/plain; charset=utf-8';
+    headers['Content-Type'] = reply.textType ?? 'text/plain; charset=utf-8';
     payload = reply.text;
   } else if (reply.body !== undefined) {
     headers['Content-Type'] = 'application/json';

@@ -3,3 +3,5 @@
 export { startEmulator } from './server';
 export { defaultSeed } from './seed';
 export type * from './types';
+export { emulatorProfiles, profileSettings } from './profiles';
+export type { EmulatorProfile } from './profiles';

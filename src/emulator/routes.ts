@@ -2,19 +2,28 @@ import type { IncomingMessage } from 'http';
 import type { EmulatorOptions, PasswordRule, RouteKey } from './types';
 import { json, readJson, text, INVALID, type Reply } from './http';
 import { publicUser, type EmulatorState, type ProjectState } from './state';
-import { SESSION_COOKIE, type Session, type Sessions } from './sessions';
+import { SESSION_COOKIE, TOKEN_COOKIE, type Session, type Sessions } from './sessions';
+
+type Effective = Required<Pick<EmulatorOptions, 'sessionTtlMs' | 'lockout' | 'passwordRule' | 'listing' | 'existsStatus' | 'unknownUserStatus' | 'cookies'>> &
+  Pick<EmulatorOptions, 'sessionMaxCalls'>;
 
 export interface ApiContext {
   state: EmulatorState;
   sessions: Sessions;
-  settings: () => Required<Pick<EmulatorOptions, 'sessionTtlMs' | 'lockout' | 'passwordRule' | 'listing'>> & Pick<EmulatorOptions, 'acceptedCreation'>;
+  /** The settings in force, defaults filled in. */
+  settings: () => Effective;
+  /** Whether this create is answered 202 (acceptedCreation and its share), and after how long the user appears. */
+  acceptCreate: () => number | undefined;
   /** Users accepted with 202 and not yet created, per project: they count as existing for a second POST. */
   pending: Set<string>;
   schedule(ms: number, fn: () => void): void;
 }
 
-/** Which documented route a request is, from the raw (still percent-encoded) path. */
-export function matchRoute(method: string, rawPath: string): { key: RouteKey; loginId?: string } | { error: Reply } {
+/**
+ * Which documented route a request is, from the raw (still percent-encoded) path. A server without the list
+ * call (`listing` unsupported or notAllowed) has no such route, so it answers so before looking at the session.
+ */
+export function matchRoute(method: string, rawPath: string, listing: Effective['listing'] = 'objects'): { key: RouteKey; loginId?: string } | { error: Reply } {
   const parts = rawPath.split('/');
   if (parts[1] !== 'v2') return { error: text(404, 'Not found') };
   if (parts[2] === 'login' && parts.length === 3) {
@@ -22,9 +31,11 @@ export function matchRoute(method: string, rawPath: string): { key: RouteKey; lo
   }
   if (parts[2] !== 'users' || parts.length > 4) return { error: text(404, 'Not found') };
   if (parts.length === 3 || parts[3] === '') {
-    if (method === 'GET') return { key: 'GET /v2/users' };
+    const canList = listing === 'objects' || listing === 'loginIds';
+    if (method === 'GET' && canList) return { key: 'GET /v2/users' };
     if (method === 'POST') return { key: 'POST /v2/users' };
-    return { error: notAllowed('GET, POST') };
+    if (listing === 'unsupported' && method === 'GET') return { error: text(404, 'Not found') };
+    return { error: notAllowed(canList ? 'GET, POST' : 'POST') };
   }
   let loginId: string;
   try {
@@ -54,7 +65,6 @@ export async function runApi(ctx: ApiContext, key: RouteKey, loginId: string | u
     case 'GET /v2/users': {
       if (role !== 'business') return text(403, 'only Business users may list users');
       const listing = ctx.settings().listing;
-      if (listing === 'unsupported') return text(404, 'Not found');
       const users = [...project.users.values()].sort((a, b) => (a.loginId < b.loginId ? -1 : a.loginId > b.loginId ? 1 : 0));
       return json(200, listing === 'loginIds' ? users.map((u) => u.loginId) : users.map((u) => wire(publicUser(u))));
     }
@@ -65,18 +75,18 @@ export async function runApi(ctx: ApiContext, key: RouteKey, loginId: string | u
       if (role === 'registration') return text(403, 'a Registration user may not read users');
       if (role === 'basic' && loginId !== session.loginId) return text(403, "a Basic user may read only its own data");
       const user = project.users.get(loginId!);
-      return user ? json(200, wire(publicUser(user))) : text(404, `no user "${loginId}"`);
+      return user ? json(200, wire(publicUser(user))) : unknownUser(ctx, loginId!);
     }
     case 'PATCH /v2/users/:id': {
       if (role === 'registration') return text(401, 'a Registration user may not update users');
       if (role === 'basic' && loginId !== session.loginId) return text(401, 'a Basic user may update only itself');
       const user = project.users.get(loginId!);
-      if (!user) return text(404, `no user "${loginId}"`);
+      if (!user) return unknownUser(ctx, loginId!);
       return update(ctx, project, user.loginId, await readJson(req));
     }
     case 'DELETE /v2/users/:id': {
       if (role !== 'business') return text(403, 'only Business users may delete users');
-      if (!project.users.delete(loginId!)) return text(404, `no user "${loginId}"`);
+      if (!project.users.delete(loginId!)) return unknownUser(ctx, loginId!);
       ctx.state.save();
       return { status: 204 };
     }
@@ -84,6 +94,10 @@ export async function runApi(ctx: ApiContext, key: RouteKey, loginId: string | u
       return text(404, 'Not found');
   }
 }
+
+/** Some servers do not tell an unknown user from a forbidden one (403); the documented answer is 404. */
+const unknownUser = (ctx: ApiContext, loginId: string): Reply =>
+  ctx.settings().unknownUserStatus === 403 ? text(403, 'Forbidden') : text(404, `no user "${loginId}"`);
 
 /** The wire shape of the reference: {"disabled", "login_id", "user_data", "mqtt_id"}. */
 const wire = (u: ReturnType<typeof publicUser>) => ({ disabled: u.disabled, login_id: u.loginId, user_data: u.userData, mqtt_id: u.mqttId });
@@ -110,9 +124,12 @@ function login(ctx: ApiContext, body: unknown): Reply {
     return text(401, 'invalid login_id or password');
   }
   ctx.sessions.recordSuccess(lockKey);
-  const id = ctx.sessions.create(project.name, loginId, account.role, settings.sessionTtlMs);
+  const { id, token } = ctx.sessions.create(project.name, loginId, account.role, settings.sessionTtlMs, settings.sessionMaxCalls);
   const maxAge = Math.max(1, Math.floor(settings.sessionTtlMs / 1000));
-  return json(200, true, { 'Set-Cookie': `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; Max-Age=${maxAge}` });
+  const session = `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; Max-Age=${maxAge}`;
+  // A CSRF-style token is readable by the page (no HttpOnly), as such tokens are; the API wants it back as a cookie.
+  const cookies = settings.cookies === 'several' ? [session, `${TOKEN_COOKIE}=${token}; Path=/; SameSite=Strict; Max-Age=${maxAge}`] : session;
+  return json(200, true, { 'Set-Cookie': cookies });
 }
 
 function create(ctx: ApiContext, project: ProjectState, body: unknown): Reply {
@@ -121,14 +138,17 @@ function create(ctx: ApiContext, project: ProjectState, body: unknown): Reply {
   if (!nonEmpty(loginId) || typeof password !== 'string') return text(400, 'login_id and password are required');
   const pendingKey = `${project.name}\u0000${loginId}`;
   if (project.users.has(loginId) || project.admins.has(loginId) || ctx.pending.has(pendingKey)) {
-    return text(403, `the user "${loginId}" already exists`);
+    // The two documented answers, worded differently on purpose: a client must not depend on one phrase.
+    return ctx.settings().existsStatus === 400
+      ? text(400, `login_id "${loginId}" is already in use`)
+      : text(403, `the user "${loginId}" already exists`);
   }
   const weak = checkPassword(ctx.settings().passwordRule, password);
   if (weak) return text(400, `${weak}`);
-  const accepted = ctx.settings().acceptedCreation;
-  if (accepted) {
+  const delayMs = ctx.acceptCreate();
+  if (delayMs !== undefined) {
     ctx.pending.add(pendingKey);
-    ctx.schedule(accepted.delayMs, () => {
+    ctx.schedule(delayMs, () => {
       ctx.pending.delete(pendingKey);
       if (ctx.state.project(project.name)) ctx.state.putUser(project.name, { loginId, password });
     });

@@ -3,13 +3,15 @@ import type { AddressInfo, Socket } from 'net';
 import type { CallRecord, Emulator, EmulatorOptions, EmulatorSeed, RuntimeSettings } from './types';
 import { EmulatorState, publicUser } from './state';
 import { Sessions, readCookie, SESSION_COOKIE } from './sessions';
+import { shapeError } from './errorBodies';
+import { profileSettings, withoutProfileSettings } from './profiles';
 import { FaultInjector } from './faults';
 import { RateLimiter } from './rateLimit';
 import { CONTROL_HEADER, isLoopbackAddress, isLoopbackHost, send, text, type Reply } from './http';
 import { matchRoute, runApi, type ApiContext } from './routes';
 import { runControl } from './control';
 import { defaultSeed } from './seed';
-import { checkSettings } from './validate';
+import { checkSettings, SETTING_KEYS } from './validate';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -30,21 +32,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const pending = new Set<string>();
   let records: CallRecord[] = [];
   let settings: RuntimeSettings = {};
+  /** Creates that reached the 202-or-200 decision since acceptedCreation was last set: the share is spread over them. */
+  let creates = 0;
 
   const configure = (next: RuntimeSettings) => {
     settings = { ...settings, ...checkSettings(next) };
     if ('faults' in next) faults.configure(next.faults);
     if ('rateLimit' in next) limiter.configure(next.rateLimit);
+    if ('acceptedCreation' in next) creates = 0;
   };
-  const initialSettings: RuntimeSettings = {
-    sessionTtlMs: options.sessionTtlMs,
-    lockout: options.lockout,
-    passwordRule: options.passwordRule,
-    acceptedCreation: options.acceptedCreation,
-    rateLimit: options.rateLimit,
-    faults: options.faults,
-    listing: options.listing,
-  };
+  const initialSettings = Object.fromEntries(SETTING_KEYS.map((k) => [k, options[k]])) as RuntimeSettings;
   configure(initialSettings);
 
   const ctx: ApiContext = {
@@ -56,8 +53,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       lockout: settings.lockout ?? { maxAttempts: 5, lockMs: 5 * 60 * 1000 },
       passwordRule: settings.passwordRule ?? { minLength: 6 },
       listing: settings.listing ?? 'objects',
-      acceptedCreation: settings.acceptedCreation,
+      existsStatus: settings.existsStatus ?? 403,
+      unknownUserStatus: settings.unknownUserStatus ?? 404,
+      cookies: settings.cookies ?? 'single',
+      sessionMaxCalls: settings.sessionMaxCalls,
     }),
+    acceptCreate: () => {
+      const accepted = settings.acceptedCreation;
+      if (!accepted) return undefined;
+      // Deterministic spread: the k-th create is 202 when ceil(k × share) steps up (share 0.5: 1st, 3rd, 5th…).
+      const share = accepted.share ?? 1;
+      creates += 1;
+      return Math.ceil(creates * share) > Math.ceil((creates - 1) * share) ? accepted.delayMs : undefined;
+    },
     schedule: (ms, fn) => {
       const t = setTimeout(() => {
         timers.delete(t);
@@ -95,27 +103,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       record.status = reply === 'dropped' ? 'dropped' : reply.status;
       options.log?.(`${method} ${rawPath} ${record.status} ${Date.now() - started}ms`);
       if (reply === 'dropped') req.socket.destroy();
-      else send(res, reply, malformed);
+      else send(res, shapeError(reply, settings.errorBodies ?? 'text'), malformed);
     };
+    /** Retry-After, unless this server never sends it. */
+    const retryAfter = (seconds: number | undefined): Record<string, string> =>
+      seconds !== undefined && settings.retryAfter !== false ? { 'Retry-After': String(seconds) } : {};
 
-    const match = matchRoute(method, rawPath);
+    const match = matchRoute(method, rawPath, ctx.settings().listing);
     if ('error' in match) return finish(match.error);
-    const found = sessions.find(req.headers.cookie);
-    const project = found ? state.project(found.session.project) : undefined;
+    // Login needs no session: a call to it must not spend one's budget.
+    const session = match.key === 'POST /v2/login' ? undefined : sessions.use(req.headers.cookie, { requireToken: settings.cookies === 'several' });
+    const project = session ? state.project(session.project) : undefined;
     record.project = project?.name;
 
     const delay = faults.latencyMs();
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     const waitS = limiter.check(readCookie(req.headers.cookie, SESSION_COOKIE) ?? req.socket.remoteAddress ?? '?');
-    if (waitS !== undefined) return finish(text(429, 'Too many requests', { 'Retry-After': String(waitS) }));
+    if (waitS !== undefined) return finish(text(429, 'Too many requests', retryAfter(waitS)));
 
     const fault = faults.draw(match.key);
-    const retryAfter: Record<string, string> = faults.retryAfterSeconds !== undefined ? { 'Retry-After': String(faults.retryAfterSeconds) } : {};
-    if (fault === 'status429') return finish(text(429, 'Too many requests', retryAfter));
+    if (fault === 'status429') return finish(text(429, 'Too many requests', retryAfter(faults.retryAfterSeconds)));
     if (fault === 'status500') return finish(text(500, 'Internal server error'));
-    if (fault === 'status503') return finish(text(503, 'Service unavailable', retryAfter));
+    if (fault === 'status503') return finish(text(503, 'Service unavailable', retryAfter(faults.retryAfterSeconds)));
     if (fault === 'drop') return finish('dropped');
-    const reply = await runApi(ctx, match.key, match.loginId, req, { session: found?.session, project });
+    const reply = await runApi(ctx, match.key, match.loginId, req, { session, project });
     if (fault === 'dropAfter') return finish('dropped');
     finish(reply, fault === 'malformedJson');
   };
@@ -141,6 +152,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url: `http://${urlHost}:${port}`,
     port,
     configure,
+    useProfiles: (names) => configure({ ...withoutProfileSettings(), ...profileSettings(names) }),
     expireSessions: () => sessions.expireAll(),
     clearLockouts: () => sessions.clearLockouts(),
     listUsers: (project) => [...users(project).values()].map(publicUser).sort((a, b) => (a.loginId < b.loginId ? -1 : 1)),

@@ -7,30 +7,49 @@ export interface Session {
   loginId: string;
   role: SessionRole;
   expiresAt: number;
+  /** The CSRF-style token set beside the session cookie when login sets several cookies. */
+  token: string;
+  /** Authenticated calls left before the session ends (Infinity: no budget). */
+  callsLeft: number;
 }
 
 export const SESSION_COOKIE = 'session';
+export const TOKEN_COOKIE = 'm1_csrf';
 
-/** Cookie sessions with expiry, and the lockout after repeated bad passwords (per project and login_id). */
+/** What a call must bring for its session to count. */
+export interface SessionRules {
+  /** The token cookie must come back too (cookies: 'several'). */
+  requireToken: boolean;
+}
+
+/** Cookie sessions with expiry and call budgets, and the lockout after repeated bad passwords (per project and login_id). */
 export class Sessions {
   private readonly sessions = new Map<string, Session>();
   private readonly failures = new Map<string, { count: number; lockedUntil?: number }>();
 
-  create(project: string, loginId: string, role: SessionRole, ttlMs: number): string {
+  create(project: string, loginId: string, role: SessionRole, ttlMs: number, maxCalls = Infinity): { id: string; token: string } {
     const id = randomBytes(24).toString('base64url');
-    this.sessions.set(id, { project, loginId, role, expiresAt: Date.now() + ttlMs });
-    return id;
+    const token = randomBytes(16).toString('base64url');
+    this.sessions.set(id, { project, loginId, role, expiresAt: Date.now() + ttlMs, token, callsLeft: maxCalls });
+    return { id, token };
   }
 
-  find(cookieHeader: string | undefined): { id: string; session: Session } | undefined {
+  /**
+   * The live session an authenticated call brings, spending one call of its budget; undefined (a 401) when
+   * there is none, it expired, its budget is spent, or a required token cookie is missing or wrong.
+   */
+  use(cookieHeader: string | undefined, rules: SessionRules): Session | undefined {
     const id = readCookie(cookieHeader, SESSION_COOKIE);
     const session = id ? this.sessions.get(id) : undefined;
     if (!id || !session) return undefined;
-    if (session.expiresAt <= Date.now()) {
+    if (session.expiresAt <= Date.now() || session.callsLeft <= 0) {
       this.sessions.delete(id);
       return undefined;
     }
-    return { id, session };
+    // A call without the token proves nothing about the session: refused, but it does not end the session.
+    if (rules.requireToken && readCookie(cookieHeader, TOKEN_COOKIE) !== session.token) return undefined;
+    session.callsLeft -= 1;
+    return session;
   }
 
   expireAll(): void {

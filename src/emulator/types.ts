@@ -94,15 +94,40 @@ export interface EmulatorOptions {
   lockout?: { maxAttempts: number; lockMs: number };
   /** Default: at least 6 characters. */
   passwordRule?: PasswordRule;
-  /** When set, POST /v2/users answers 202 and the user appears after `delayMs`. */
-  acceptedCreation?: { delayMs: number };
+  /**
+   * When set, POST /v2/users answers 202 and the user appears after `delayMs`. `share` (0..1, default 1) is the
+   * fraction of creates answered so, spread evenly and deterministically: with 0.5 the 1st, 3rd, 5th… create.
+   */
+  acceptedCreation?: { delayMs: number; share?: number };
   rateLimit?: RateLimitConfig;
   faults?: FaultConfig;
   /**
    * What GET /v2/users answers to a Business user: user objects (default), bare login_id strings (the docs
-   * do not fix the shape), or 404 as on a server without the list call.
+   * do not fix the shape), or, as on a server without the list call, 404 (`unsupported`) or 405 with
+   * `Allow: POST` (`notAllowed`), to anyone, before any session check.
    */
-  listing?: 'objects' | 'loginIds' | 'unsupported';
+  listing?: 'objects' | 'loginIds' | 'unsupported' | 'notAllowed';
+  /** Status of a create whose login_id exists (or is pending after a 202); default 403. */
+  existsStatus?: 400 | 403;
+  /** Status of GET/PATCH/DELETE of a login_id the project does not have (Business caller); default 404. */
+  unknownUserStatus?: 403 | 404;
+  /**
+   * `single` (default): login sets one session cookie. `several`: it also sets a CSRF-style token cookie
+   * (`m1_csrf`), and a call that does not send both back is answered 401.
+   */
+  cookies?: 'single' | 'several';
+  /** A session ends after this many authenticated API calls (the next call with it is 401); default unlimited. */
+  sessionMaxCalls?: number;
+  /**
+   * Whether 429 and 503 answers carry `Retry-After` (default true: the rate limit's always do, injected ones
+   * when `faults.retryAfterSeconds` is set). False: none ever does.
+   */
+  retryAfter?: boolean;
+  /**
+   * The body of every API error (4xx/5xx): `text` (default) the reason as text/plain; `json` `{"error", "status"}`;
+   * `empty` no body at all; `html` an HTML error page naming the status and the reason.
+   */
+  errorBodies?: 'json' | 'text' | 'empty' | 'html';
   /** Optional request log (method, path, status, ms); never given bodies. */
   log?: (line: string) => void;
 }
@@ -110,7 +135,19 @@ export interface EmulatorOptions {
 /** What can be changed at runtime, in process or through the loopback control route. */
 export type RuntimeSettings = Pick<
   EmulatorOptions,
-  'sessionTtlMs' | 'lockout' | 'passwordRule' | 'acceptedCreation' | 'rateLimit' | 'faults' | 'listing'
+  | 'sessionTtlMs'
+  | 'lockout'
+  | 'passwordRule'
+  | 'acceptedCreation'
+  | 'rateLimit'
+  | 'faults'
+  | 'listing'
+  | 'existsStatus'
+  | 'unknownUserStatus'
+  | 'cookies'
+  | 'sessionMaxCalls'
+  | 'retryAfter'
+  | 'errorBodies'
 >;
 
 export interface CallRecord {
@@ -127,6 +164,12 @@ export interface Emulator {
   readonly port: number;
   /** Change behaviour at runtime; merges into the current settings (a key set to undefined clears it). */
   configure(settings: RuntimeSettings): void;
+  /**
+   * Becomes the server these profiles describe (see profiles.ts): every setting a profile may set is cleared,
+   * then the profiles' settings applied; faults, rate limit, lockout and password rule are kept. Throws on an
+   * unknown or conflicting profile, changing nothing.
+   */
+  useProfiles(names: string | string[]): void;
   /** Ends every session now (the next call answers 401), to exercise re-login. */
   expireSessions(): void;
   /** Clears lockouts. */

@@ -6,7 +6,11 @@ import type { EmulatorSeed, FaultKind, RouteKey, RuntimeSettings } from './types
 
 const ROUTE_KEYS: readonly RouteKey[] = ['*', 'POST /v2/login', 'GET /v2/users', 'POST /v2/users', 'GET /v2/users/:id', 'PATCH /v2/users/:id', 'DELETE /v2/users/:id'];
 const FAULT_KINDS: readonly FaultKind[] = ['status429', 'status500', 'status503', 'drop', 'dropAfter', 'malformedJson'];
-const LISTINGS = ['objects', 'loginIds', 'unsupported'];
+/** Every key RuntimeSettings has, as the checks below know them. */
+export const SETTING_KEYS: readonly (keyof RuntimeSettings)[] = [
+  'sessionTtlMs', 'lockout', 'passwordRule', 'acceptedCreation', 'rateLimit', 'faults', 'listing',
+  'existsStatus', 'unknownUserStatus', 'cookies', 'sessionMaxCalls', 'retryAfter', 'errorBodies',
+];
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -39,7 +43,7 @@ function str(v: unknown, path: string, nonEmpty = false): asserts v is string {
 
 /** Checks settings before they are merged; a key present with `undefined` (in process) means "clear it". */
 export function checkSettings(value: unknown): RuntimeSettings {
-  const s = obj(value, 'settings', ['sessionTtlMs', 'lockout', 'passwordRule', 'acceptedCreation', 'rateLimit', 'faults', 'listing']);
+  const s = obj(value, 'settings', SETTING_KEYS);
   optional(s, 'sessionTtlMs', (v, p) => num(v, p, 1), 'settings');
   optional(s, 'lockout', (v, p) => {
     const o = obj(v, p, ['maxAttempts', 'lockMs']);
@@ -59,18 +63,30 @@ export function checkSettings(value: unknown): RuntimeSettings {
     }, p);
     optional(o, 'message', (mv, mp) => str(mv, mp, true), p);
   }, 'settings');
-  optional(s, 'acceptedCreation', (v, p) => num(obj(v, p, ['delayMs']).delayMs, `${p}.delayMs`, 0), 'settings');
+  optional(s, 'acceptedCreation', (v, p) => {
+    const o = obj(v, p, ['delayMs', 'share']);
+    num(o.delayMs, `${p}.delayMs`, 0);
+    optional(o, 'share', (x, xp) => num(x, xp, 0, 1), p);
+  }, 'settings');
   optional(s, 'rateLimit', (v, p) => {
     const o = obj(v, p, ['requests', 'windowMs']);
     num(o.requests, `${p}.requests`, 0, Infinity, true);
     num(o.windowMs, `${p}.windowMs`, 1);
   }, 'settings');
   optional(s, 'faults', checkFaults, 'settings');
-  optional(s, 'listing', (v, p) => {
-    if (typeof v !== 'string' || !LISTINGS.includes(v)) fail(p, `one of ${LISTINGS.join(', ')}`, v);
-  }, 'settings');
+  optional(s, 'listing', oneOf(['objects', 'loginIds', 'unsupported', 'notAllowed']), 'settings');
+  optional(s, 'existsStatus', oneOf([400, 403]), 'settings');
+  optional(s, 'unknownUserStatus', oneOf([403, 404]), 'settings');
+  optional(s, 'cookies', oneOf(['single', 'several']), 'settings');
+  optional(s, 'sessionMaxCalls', (v, p) => num(v, p, 1, Infinity, true), 'settings');
+  optional(s, 'retryAfter', oneOf([true, false]), 'settings');
+  optional(s, 'errorBodies', oneOf(['json', 'text', 'empty', 'html']), 'settings');
   return s;
 }
+
+const oneOf = (values: readonly (string | number | boolean)[]) => (v: unknown, path: string) => {
+  if (!(values as readonly unknown[]).includes(v)) fail(path, `one of ${values.map((x) => JSON.stringify(x)).join(', ')}`, v);
+};
 
 function checkFaults(v: unknown, p: string): void {
   const f = obj(v, p, ['latencyMs', 'jitterMs', 'routes', 'retryAfterSeconds', 'randomSeed']);

@@ -107,11 +107,11 @@ export function request(emulator: Emulator, method: string, path: string, option
 
 export const parse = (res: Res): unknown => JSON.parse(res.text);
 
-/** The `name=value` part of the session cookie a 200 login set. */
+/** The Cookie header that sends back every cookie a 200 login set (`name=value; name=value`). */
 export function cookieOf(res: Res): string {
   const setCookie = res.headers['set-cookie'];
-  assert.ok(setCookie && setCookie.length === 1, `expected one Set-Cookie, got ${JSON.stringify(setCookie)}`);
-  return setCookie[0].split(';')[0];
+  assert.ok(setCookie && setCookie.length > 0, `expected a Set-Cookie, got ${JSON.stringify(setCookie)}`);
+  return setCookie.map((c) => c.split(';')[0]).join('; ');
 }
 
 export async function login(emulator: Emulator, credentials: { login_id: string; password: string; api_key: string } = business): Promise<string> {

@@ -22,8 +22,15 @@ describe('emulator: settings are checked, never silently ignored', function () {
     ['a zero-length rate window', { rateLimit: { requests: 5, windowMs: 0 } }, /rateLimit\.windowMs/],
     ['a lockout without maxAttempts', { lockout: { lockMs: 10 } }, /lockout\.maxAttempts/],
     ['an invalid password pattern', { passwordRule: { minLength: 1, pattern: '(' } }, /pattern must be a valid regular expression/],
-    ['an unknown listing', { listing: 'strings' }, /listing must be one of objects, loginIds, unsupported/],
+    ['an unknown listing', { listing: 'strings' }, /listing must be one of "objects", "loginIds", "unsupported", "notAllowed", not "strings"/],
     ['acceptedCreation without delayMs', { acceptedCreation: {} }, /acceptedCreation\.delayMs/],
+    ['a 202 share above 1', { acceptedCreation: { delayMs: 10, share: 1.5 } }, /acceptedCreation\.share must be a number from 0 to 1, not 1\.5/],
+    ['an existsStatus of 409', { existsStatus: 409 }, /existsStatus must be one of 400, 403, not 409/],
+    ['an unknownUserStatus as a string', { unknownUserStatus: '403' }, /unknownUserStatus must be one of 403, 404, not "403"/],
+    ['an unknown cookies mode', { cookies: 'two' }, /cookies must be one of "single", "several", not "two"/],
+    ['a zero sessionMaxCalls', { sessionMaxCalls: 0 }, /sessionMaxCalls must be an integer >= 1, not 0/],
+    ['a string retryAfter', { retryAfter: 'no' }, /retryAfter must be one of true, false, not "no"/],
+    ['an unknown errorBodies shape', { errorBodies: 'xml' }, /errorBodies must be one of "json", "text", "empty", "html", not "xml"/],
   ];
   for (const [what, settings, message] of bad) {
     it(`configure() throws on ${what}, naming the value's path`, async () => {
