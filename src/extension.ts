@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { createLogger, apiCallLogger } from './log/logger';
 import { SecretRedactor } from './log/secretRedactor';
+import { redactingPrompts } from './log/redactingPrompts';
 import { ProjectStore } from './projects/projectStore';
 import { ClientRegistry } from './projects/clientRegistry';
 import { UsersModel } from './tree/usersModel';
@@ -9,7 +10,7 @@ import { SandboxController } from './sandbox/sandboxController';
 import { registerCommands } from './commands/registerCommands';
 import { windowPrompts } from './ui/prompts';
 import { readSettings } from './settings';
-import { describeFilter } from './tree/userFilter';
+import { viewMessageUpdater } from './tree/viewMessage';
 import type { Services } from './services';
 import { extensionExports, type ExtensionApi, type PublicApi } from './extensionExports';
 import { SANDBOX_PROJECT_ID } from './projects/project';
@@ -36,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | Publi
   });
 
   const reports = new ReportDocuments();
-  const services: Services = { context, channel, log, redactor, projects, clients, users, tree, view, sandbox, reports, prompts: windowPrompts };
+  const services: Services = { context, channel, log, redactor, projects, clients, users, tree, view, sandbox, reports, prompts: redactingPrompts(windowPrompts, redactor) };
   context.subscriptions.push(
     channel,
     projects,
@@ -49,7 +50,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | Publi
     sandbox.onDidChange(() => users.invalidate(SANDBOX_PROJECT_ID)),
     ...registerCommands(services),
   );
-  const updateDescription = () => (view.description = describeFilter(tree.getFilter()));
+  // The filter (with its counts) and a state read's progress, where the user sees them: the view's message.
+  const updateDescription = viewMessageUpdater(view, tree, users, projects);
   // Context keys drive viewsWelcome and which palette entries show.
   const updateContext = () => {
     void vscode.commands.executeCommand('setContext', 'mediumOne.hasProjects', projects.list().length > 0);

@@ -1,23 +1,68 @@
+/** What replaces a secret in any text the extension shows, logs or writes. */
+export const REDACTED = '•••';
+
 /**
- * Defence in depth: every secret the extension reads from SecretStorage is registered here, and every
- * log line and error message shown to the user is passed through `redact`, so a server that echoes a
- * password back, or a bug that interpolates one, still never puts it on screen or in the log.
+ * Defence in depth: every secret the extension reads from SecretStorage (or is typed, or reads from an import file)
+ * is registered here, and every log line, notification, webview message and exported file passes `redact`, so a
+ * server that echoes a password back, or a bug that interpolates one, still never puts it on screen or on disk.
  */
 export class SecretRedactor {
-  private readonly secrets = new Set<string>();
+  /** Each secret and its encoded forms, longest first, so a form that contains another is removed whole. */
+  private forms: string[] = [];
 
   register(...values: (string | undefined)[]): void {
+    const next = new Set(this.forms);
     for (const v of values) {
       // Very short values would blank out ordinary words; the API never accepts such secrets anyway.
-      if (v && v.length >= 4) this.secrets.add(v);
+      if (v && v.length >= 4) for (const form of encodedForms(v)) next.add(form);
     }
+    if (next.size !== this.forms.length) this.forms = [...next].sort((a, b) => b.length - a.length);
   }
 
   redact(text: string): string {
     let out = text;
-    for (const s of this.secrets) {
-      if (out.includes(s)) out = out.split(s).join('•••');
+    for (const s of this.forms) {
+      if (out.includes(s)) out = out.split(s).join(REDACTED);
     }
     return out;
   }
+
+  /** A JSON-like value (a webview message, say) with every string in it redacted; other values are kept. */
+  redactValue<T>(value: T): T {
+    if (this.forms.length === 0) return value;
+    return this.walk(value) as T;
+  }
+
+  private walk(value: unknown): unknown {
+    if (typeof value === 'string') return this.redact(value);
+    if (Array.isArray(value)) return value.map((v) => this.walk(v));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [this.redact(k), this.walk(v)]));
+    }
+    return value;
+  }
+}
+
+/**
+ * The ways a secret shows up in text: as typed; JSON-escaped (a `"` or `\` in a password, as a server echoing its
+ * request body writes it), also with non-ASCII as `\uXXXX` (Python's default); percent-encoded as in a URL or a form
+ * body (`%2F` or `%2f`, space as `%20` or `+`, URLSearchParams' form encoding).
+ */
+export function encodedForms(secret: string): string[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  const asciiJson = json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const forms = [secret, json, asciiJson, asciiJson.replace(/\\u([0-9a-f]{4})/g, (_m, hex: string) => `\\u${hex.toUpperCase()}`)];
+  let percent: string | undefined;
+  try {
+    percent = encodeURIComponent(secret);
+  } catch {
+    // A lone surrogate cannot be percent-encoded, so it cannot reach a URL either.
+  }
+  if (percent !== undefined) {
+    const lower = percent.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+    // URLSearchParams (a form body) also encodes ! ' ( ) * ~ and writes a space as +.
+    const form = new URLSearchParams({ s: secret }).toString().slice(2);
+    forms.push(percent, lower, percent.replace(/%20/g, '+'), lower.replace(/%20/g, '+'), form);
+  }
+  return [...new Set(forms)];
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { openPanel, type TypedPanel } from './panel';
+import { openPanel, type PanelGuard, type TypedPanel } from './panel';
 import {
   editProjectToHost,
   type EditProjectStrings,
@@ -17,6 +17,8 @@ export interface EditProjectHost {
   initial: ProjectFormInitial;
   /** Validate + test the login + save; undefined = saved (panel closes), else the error to show by its field. */
   save(values: ProjectFormValues, options: { skipConnectionTest: boolean }): Promise<SaveError | undefined>;
+  /** The log and redactor: every answer to the page is redacted, a failed save is logged (redacted too). */
+  guard: PanelGuard;
 }
 
 /** The open forms by key (the project), so a second Edit reveals the first. */
@@ -73,6 +75,7 @@ export function openEditProjectPanel(extensionUri: vscode.Uri, key: string, host
     script: 'editProject',
     extensionUri,
     inbound: editProjectToHost,
+    guard: host.guard,
     onMessage: async (message) => {
       switch (message.type) {
         case 'ready':
@@ -82,9 +85,11 @@ export function openEditProjectPanel(extensionUri: vscode.Uri, key: string, host
           view.close();
           return;
         case 'save': {
-          const error = await host.save(message.values, { skipConnectionTest: message.skipConnectionTest }).catch(
-            (e: unknown): SaveError => ({ message: e instanceof Error ? e.message : String(e) }),
-          );
+          const error = await host.save(message.values, { skipConnectionTest: message.skipConnectionTest }).catch((e: unknown): SaveError => {
+            const text = e instanceof Error ? e.message : String(e);
+            host.guard.log.error(`Saving the project failed: ${text}`);
+            return { message: host.guard.redactor.redact(text) };
+          });
           if (error) view.post({ type: 'result', error });
           else view.close();
         }

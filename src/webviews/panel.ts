@@ -1,6 +1,14 @@
 import * as vscode from 'vscode';
 import type * as z from 'zod/mini';
 import { webviewHtml, webviewPanelOptions, type WebviewScript } from './html';
+import type { Logger } from '../log/logger';
+import type { SecretRedactor } from '../log/secretRedactor';
+
+/** Where a panel reports what the page got wrong, and what every text bound for the page passes first. */
+export interface PanelGuard {
+  log: Logger;
+  redactor: SecretRedactor;
+}
 
 export interface PanelOptions<ToHost> {
   viewType: string;
@@ -10,6 +18,12 @@ export interface PanelOptions<ToHost> {
   /** Every inbound message is parsed with this; anything else is dropped. */
   inbound: z.ZodMiniType<ToHost>;
   onMessage(message: ToHost): void | Promise<void>;
+  /**
+   * The log for dropped messages and handler failures, and the redactor every outgoing message passes. Optional only
+   * until every panel's command passes one; without it those lines are dropped (never written to the console,
+   * which no redactor guards).
+   */
+  guard?: PanelGuard;
 }
 
 export interface TypedPanel<ToView> {
@@ -32,14 +46,18 @@ export function openPanel<ToHost, ToView>(options: PanelOptions<ToHost>): TypedP
   webview.html = webviewHtml(webview, options.extensionUri, options.script, options.title);
   let alive = true;
   panel.onDidDispose(() => (alive = false));
+  const { guard } = options;
   webview.onDidReceiveMessage((raw: unknown) => {
     const parsed = options.inbound.safeParse(raw);
     if (!parsed.success) {
-      // The message itself is not logged: it may hold a password.
-      console.warn(`[${options.viewType}] dropped a malformed message from the webview`);
+      // Neither the message nor zod's text is logged (they may hold a password): only where and what kind of wrong.
+      const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || '(message)'}: ${i.code}`).join(', ');
+      guard?.log.warn(`[${options.viewType}] dropped a malformed message from the webview (${where})`);
       return;
     }
-    void Promise.resolve(options.onMessage(parsed.data)).catch((e: unknown) => console.error(`[${options.viewType}]`, e));
+    void Promise.resolve(options.onMessage(parsed.data)).catch((e: unknown) =>
+      guard?.log.error(`[${options.viewType}] handling a message failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
   });
   return {
     panel,
@@ -47,7 +65,7 @@ export function openPanel<ToHost, ToView>(options: PanelOptions<ToHost>): TypedP
       return alive;
     },
     post: (message) => {
-      if (alive) void webview.postMessage(message);
+      if (alive) void webview.postMessage(guard ? guard.redactor.redactValue(message) : message);
     },
     close: () => {
       if (alive) panel.dispose();

@@ -31,6 +31,7 @@ export const editProject = (s: Services) => async (node?: unknown) => {
       knownHosts: KNOWN_HOSTS.map((h) => ({ label: h.url, url: h.url })),
     },
     save: (values, options) => save(s, project, values, options.skipConnectionTest),
+    guard: { log: s.log.scoped('editProject'), redactor: s.redactor },
   };
   openEditProjectPanel(s.context.extensionUri, project.id, host);
   return host;
@@ -44,7 +45,8 @@ async function save(s: Services, before: Project, values: ProjectFormValues, ski
     const parsed = parseBaseUrl(values.baseUrl);
     baseUrl = parsed.origin + parsed.prefix;
   } catch (e) {
-    return { field: 'baseUrl', message: describeError(e) };
+    // parseBaseUrl never quotes user-info or a query; the redactor still sees the text before the page does.
+    return { field: 'baseUrl', message: s.redactor.redact(describeError(e)) };
   }
   const stored = await s.projects.getSecrets(before.id);
   const password = values.password || stored?.password;
