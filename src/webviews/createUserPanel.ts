@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { openPanel } from './panel';
+import { openPanel, type PanelGuard } from './panel';
 import { createUserToHost, type CreateUserStrings, type CreateUserToHost, type CreateUserToView, type FieldError } from './protocol/createUser';
 
 export type { FieldError } from './protocol/createUser';
@@ -8,6 +8,8 @@ export interface CreateUserHost {
   projectName: string;
   /** Returns undefined when created (the panel then closes), or the error to show next to its field. */
   submit(input: { loginId: string; password: string }): Promise<FieldError | undefined>;
+  /** Logs what the page got wrong and redacts what is sent to it. */
+  guard: PanelGuard;
 }
 
 const strings = (projectName: string): CreateUserStrings => ({
@@ -39,6 +41,7 @@ export function openCreateUserPanel(extensionUri: vscode.Uri, host: CreateUserHo
     script: 'createUser',
     extensionUri,
     inbound: createUserToHost,
+    guard: host.guard,
     onMessage: async (message) => {
       switch (message.type) {
         case 'ready':

@@ -18,6 +18,7 @@ export const createUser = (s: Services) => async (node?: unknown) => {
   const host: CreateUserHost = {
     projectName: project.name,
     submit: (input) => submitCreate(s, project, input.loginId, input.password),
+    guard: { log: s.log.scoped('createUser'), redactor: s.redactor },
   };
   openCreateUserPanel(s.context.extensionUri, host);
   // Returned so extension-host tests can drive the form's server side; the form itself is proven end to end.
