@@ -21,17 +21,27 @@ export function projectContextValue(project: Project, running?: boolean): string
   ]);
 }
 
-/** Built by appending, not by joining an array: it runs for every row, and a project may have 10,000. */
+/**
+ * Built by appending, not by joining an array: it runs for every row, and a project may have 10,000.
+ *
+ * A row whose state is not known (`unknown`: not read yet, or a role that cannot read) carries `stateUnknown` and
+ * offers neither Enable nor Disable: offering one would claim the opposite state, offering both looks like a user
+ * the tree knows. Where the role may read, the state is being read (those rows first) and the menus follow within
+ * moments; Show Details reads it at once. An `error` row (its read failed) says so in its own words and icon, and
+ * keeps both: PATCH sets the state outright, and it is the only way to act on a user whose GET keeps failing.
+ */
 export function userContextValue(project: Project, entry: UserEntry): string {
   const caps = capabilitiesOf(project.role);
   const self = entry.loginId === project.loginId;
   const mayUpdate = caps.update === 'any' || (caps.update === 'self' && self);
   const live = entry.state !== 'pending' && entry.state !== 'notFound' && !entry.busy;
+  const known = entry.state !== 'unknown';
   let value = `user;${entry.state}`;
+  if (!known) value += ';stateUnknown';
   if (entry.busy) value += ';busy';
   if (live && mayUpdate) {
-    if (entry.state !== 'disabled') value += ';canDisable';
-    if (entry.state !== 'enabled') value += ';canEnable';
+    if (known && entry.state !== 'disabled') value += ';canDisable';
+    if (known && entry.state !== 'enabled') value += ';canEnable';
     value += ';canChangePassword';
   }
   if (live && caps.delete) value += ';canDelete';

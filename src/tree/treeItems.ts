@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ROLE_LABELS } from '../projects/capabilities';
-import { hostOf } from '../projects/project';
 import type { ProjectLoad } from './usersModel';
+import type { ReadProgress } from './stateReader';
 import type { MessageNode, ProjectNode, UserNode } from './nodes';
 import type { UserState } from './userEntry';
 import { projectContextValue, userContextValue } from './contextValues';
@@ -13,8 +13,10 @@ const USER_ICONS: Record<UserState, vscode.ThemeIcon> = {
   pending: new vscode.ThemeIcon('clock', new vscode.ThemeColor('charts.yellow')),
   notFound: new vscode.ThemeIcon('question', new vscode.ThemeColor('problemsWarningIcon.foreground')),
   error: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
-  unknown: new vscode.ThemeIcon('account'),
+  // Not the enabled look: an outline, no colour, and words in the description.
+  unknown: new vscode.ThemeIcon('circle-outline', new vscode.ThemeColor('descriptionForeground')),
 };
+const READING_ICON = new vscode.ThemeIcon('loading~spin');
 
 export const STATE_LABELS: Record<UserState, string> = {
   enabled: vscode.l10n.t('enabled'),
@@ -25,23 +27,42 @@ export const STATE_LABELS: Record<UserState, string> = {
   unknown: vscode.l10n.t('state unknown'),
 };
 
-export function projectTreeItem(node: ProjectNode, load: ProjectLoad | undefined, running: boolean | undefined, only: boolean): vscode.TreeItem {
+/** The words of a row whose state is not known: being read, or never readable by this role. */
+const NOT_READ_YET = vscode.l10n.t('state not read yet');
+
+/** `1,200`: the progress figures, grouped the way the UI language groups them. */
+const count = (n: number) => n.toLocaleString(vscode.env.language);
+
+/** "reading states 1,200 / 10,000" */
+export const readingText = (p: ReadProgress) => vscode.l10n.t('reading states {0} / {1}', count(p.done), count(p.total));
+
+/**
+ * The project row. Its description is short (the role, or "not running") so the name stays readable at the
+ * default sidebar width; everything else is in the tooltip, built on hover (`projectTooltip`).
+ */
+export function projectTreeItem(node: ProjectNode, load: ProjectLoad | undefined, running: boolean | undefined, only: boolean, reading: boolean): vscode.TreeItem {
   const { project } = node;
   // A lone project opens expanded: its users are what the view is for.
   const item = new vscode.TreeItem(project.name, only ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.contextValue = projectContextValue(project, running);
   const stopped = project.sandbox && !running;
-  item.description = stopped
-    ? vscode.l10n.t('not running')
-    : `${hostOf(project.baseUrl)} · ${ROLE_LABELS[project.role]}`;
+  item.description = stopped ? vscode.l10n.t('not running') : ROLE_LABELS[project.role];
   item.iconPath = stopped
     ? new vscode.ThemeIcon('debug-stop')
     : load?.status === 'error'
       ? new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('problemsErrorIcon.foreground'))
-      : load?.status === 'loaded'
-        ? new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('charts.green'))
-        : new vscode.ThemeIcon('vm');
+      : reading
+        ? READING_ICON
+        : load?.status === 'loaded'
+          ? new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('charts.green'))
+          : new vscode.ThemeIcon('vm');
+  return item;
+}
+
+/** The project's full detail: URL, role, login, state, where its users come from, progress of a state read. */
+export function projectTooltip(node: ProjectNode, load: ProjectLoad | undefined, running: boolean | undefined, progress: ReadProgress | undefined): vscode.MarkdownString {
+  const { project } = node;
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escape(project.name)}**${project.production ? ' — production' : ''}\n\n`);
   md.appendMarkdown(`- URL: \`${project.baseUrl}\`\n- Role: ${ROLE_LABELS[project.role]}\n- Login: \`${project.loginId}\`\n`);
@@ -54,35 +75,44 @@ export function projectTreeItem(node: ProjectNode, load: ProjectLoad | undefined
         ? 'listed by the server.'
         : `tracked by this extension (users it created or was told about). ${load.sourceReason ?? ''}`,
     );
+    if (progress) md.appendMarkdown(`\n\n$(loading~spin) ${escape(readingText(progress))}`);
+  } else if (load?.status === 'loading') {
+    md.appendMarkdown(`\n${escape(vscode.l10n.t('Loading users…'))}`);
   } else if (load?.status === 'error') {
     md.appendMarkdown(`\n$(error) ${escape(describeError(load.error))}`);
   }
   md.supportThemeIcons = true;
-  item.tooltip = md;
-  return item;
+  return md;
 }
 
-export function userTreeItem(node: UserNode): vscode.TreeItem {
+/**
+ * A user row. `reading`: its state is queued or being read. A row whose state is not known never looks enabled:
+ * its own icon, and words instead of the mqtt_id.
+ */
+export function userTreeItem(node: UserNode, reading: boolean): vscode.TreeItem {
   const { entry } = node;
   const item = new vscode.TreeItem(entry.loginId, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.contextValue = userContextValue(node.project, entry);
-  item.description = entry.busy ?? (entry.state === 'enabled' || entry.state === 'disabled' || entry.state === 'unknown'
-    ? entry.mqttId ?? ''
-    : STATE_LABELS[entry.state]);
-  item.iconPath = entry.busy ? new vscode.ThemeIcon('loading~spin') : USER_ICONS[entry.state];
-  item.accessibilityInformation = { label: `${entry.loginId}, ${entry.busy ?? STATE_LABELS[entry.state]}` };
+  const stateWords = stateText(entry.state, reading);
+  item.description = entry.busy ?? (entry.state === 'enabled' || entry.state === 'disabled' ? entry.mqttId ?? '' : stateWords);
+  item.iconPath = entry.busy ? READING_ICON : USER_ICONS[entry.state];
+  item.accessibilityInformation = { label: `${entry.loginId}, ${entry.busy ?? stateWords}` };
   // The Markdown tooltip is built in resolveTreeItem, on hover: with 10,000 rows that matters.
   return item;
 }
 
-export function userTooltip(node: UserNode): vscode.MarkdownString {
+/** The state in words; an unknown state being read says so. */
+const stateText = (state: UserState, reading: boolean) => (state === 'unknown' && reading ? NOT_READ_YET : STATE_LABELS[state]);
+
+export function userTooltip(node: UserNode, reading: boolean): vscode.MarkdownString {
   const { entry } = node;
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${escape(entry.loginId)}** — ${STATE_LABELS[entry.state]}\n\n`);
+  md.appendMarkdown(`**${escape(entry.loginId)}** — ${escape(stateText(entry.state, reading))}\n\n`);
   if (entry.mqttId) md.appendMarkdown(`- MQTT id: \`${entry.mqttId}\`\n`);
   md.appendMarkdown(`- Project: ${escape(node.project.name)}\n`);
   if (entry.reason) md.appendMarkdown(`- ${escape(entry.reason)}\n`);
+  if (entry.state === 'unknown' && reading) md.appendMarkdown(`- ${escape(vscode.l10n.t('Its state is being read from the server; Enable and Disable are offered once it is known.'))}\n`);
   if (entry.userData && Object.keys(entry.userData).length > 0) {
     md.appendMarkdown('\n**user_data**\n');
     md.appendCodeblock(JSON.stringify(entry.userData, null, 2), 'json');

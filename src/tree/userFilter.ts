@@ -8,12 +8,47 @@ export interface UserFilter {
 
 export const isActive = (f: UserFilter) => Boolean(f.text) || Boolean(f.states?.length);
 
+/** The login_id part of the filter only. */
+export const matchesText = (filter: UserFilter, entry: UserEntry): boolean =>
+  !filter.text || entry.loginId.toLowerCase().includes(filter.text.toLowerCase());
+
 export function matches(filter: UserFilter, entry: UserEntry): boolean {
-  if (filter.text && !entry.loginId.toLowerCase().includes(filter.text.toLowerCase())) return false;
+  if (!matchesText(filter, entry)) return false;
   if (filter.states?.length && !filter.states.includes(entry.state)) return false;
   return true;
 }
 
+/**
+ * `unjudged`: the filter asks for states, and this user's state is not known (not read yet, or the role cannot
+ * read it). It is not shown, but it must not vanish silently either: the view counts and names such users.
+ */
+export type Judgement = 'shown' | 'hidden' | 'unjudged';
+
+export function judge(filter: UserFilter, entry: UserEntry): Judgement {
+  if (!matchesText(filter, entry)) return 'hidden';
+  const states = filter.states;
+  if (!states?.length || states.includes(entry.state)) return 'shown';
+  return entry.state === 'unknown' ? 'unjudged' : 'hidden';
+}
+
+export interface FilterCounts {
+  total: number;
+  shown: number;
+  unjudged: number;
+}
+
+export function countFiltered(filter: UserFilter, entries: readonly UserEntry[]): FilterCounts {
+  const counts: FilterCounts = { total: entries.length, shown: 0, unjudged: 0 };
+  if (!isActive(filter)) return { ...counts, shown: entries.length };
+  for (const e of entries) {
+    const j = judge(filter, e);
+    if (j === 'shown') counts.shown++;
+    else if (j === 'unjudged') counts.unjudged++;
+  }
+  return counts;
+}
+
+/** Short form for the view's description and the export's prompts, e.g. `Filter: "dev" · disabled`. */
 export function describeFilter(f: UserFilter): string | undefined {
   if (!isActive(f)) return undefined;
   const parts: string[] = [];

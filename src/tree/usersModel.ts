@@ -7,11 +7,15 @@ import type { ClientRegistry } from '../projects/clientRegistry';
 import { entryFromSummary, entryFromUser, type UserEntry } from './userEntry';
 import { sortByLoginId } from './loginIdOrder';
 import { mapWithConcurrency } from '../util/concurrency';
+import { describeError } from '../util/errorText';
+import { KnownStates } from './knownStates';
+import { StateReader, type ReadOutcome, type ReadProgress } from './stateReader';
 
-/** One row (`loginId`) or all rows of a project changed. */
+/** One row (`loginId`), some rows (`loginIds`: a batch of states read) or all rows of a project changed. */
 export interface UsersChange {
   projectId: string;
   loginId?: string;
+  loginIds?: string[];
 }
 
 /** Where a project's rows come from: the server's list, or the login_ids this extension tracks. */
@@ -22,16 +26,28 @@ export type ProjectLoad =
   | { status: 'loaded'; source: UserSource; sourceReason?: string; users: UserEntry[] }
   | { status: 'error'; error: unknown };
 
+type Loaded = ProjectLoad & { status: 'loaded' };
+
 /**
  * The users of each project, as last loaded, plus what the extension is doing to them. The tree reads
  * it; commands change it through `patchUser` so a row updates without reloading thousands of others.
+ *
+ * Where the server lists bare login_ids, the states come from reading each user (StateReader, in the background,
+ * rows on screen first); what is learned is kept per project (KnownStates), so a Refresh or an import shows it
+ * again at once and a re-read replaces it: a known state never falls back to unknown.
  */
 export class UsersModel implements vscode.Disposable {
   private readonly loads = new Map<string, ProjectLoad>();
+  /** The loaded rows of each project by login_id: a batch of read states must not search 10,000 rows per user. */
+  private readonly indexes = new Map<string, Map<string, UserEntry>>();
+  /** Per project whose role may read users: the states known, kept across reloads. */
+  private readonly known = new Map<string, KnownStates>();
+  /** The background read of states, per project, while one runs. */
+  private readonly readers = new Map<string, StateReader>();
   /** login_ids created with 202 and not yet seen on the server, per project. */
   private readonly pending = new Map<string, Set<string>>();
   private readonly changed = new vscode.EventEmitter<UsersChange | undefined>();
-  /** Fires what changed: one row, one project's rows, or (undefined) everything. */
+  /** Fires what changed: one row, some rows, one project's rows, or (undefined) everything. */
   readonly onDidChange = this.changed.event;
 
   constructor(
@@ -56,10 +72,69 @@ export class UsersModel implements vscode.Disposable {
     return this.loads.get(project.id)!;
   }
 
+  /**
+   * Forgets the loaded rows (the next `ensureLoaded` lists again) and cancels their state read. Known states stay,
+   * unless the project is gone: the reloaded rows show them until they are read again.
+   */
   invalidate(projectId?: string): void {
-    if (projectId) this.loads.delete(projectId);
-    else this.loads.clear();
+    for (const [id, reader] of this.readers) {
+      if (projectId !== undefined && id !== projectId) continue;
+      reader.abort();
+      this.readers.delete(id);
+    }
+    if (projectId) {
+      this.loads.delete(projectId);
+      this.indexes.delete(projectId);
+    } else {
+      this.loads.clear();
+      this.indexes.clear();
+    }
+    for (const id of this.known.keys()) if (!this.projects.get(id)) this.known.delete(id);
     this.changed.fire(projectId ? { projectId } : undefined);
+  }
+
+  /** While states are being read: how far the read got. */
+  readProgress(projectId: string): ReadProgress | undefined {
+    const reader = this.readers.get(projectId);
+    return reader?.running ? reader.progress : undefined;
+  }
+
+  /** True while this user's state (without loginId: any state of the project) is queued or being read. */
+  isReading(projectId: string, loginId?: string): boolean {
+    const reader = this.readers.get(projectId);
+    if (!reader?.running) return false;
+    return loginId === undefined || reader.isPending(loginId);
+  }
+
+  /** Reads these users' states before the others (a filter's matches, the rows a command needs). */
+  prioritize(projectId: string, loginIds: Iterable<string>): void {
+    const reader = this.readers.get(projectId);
+    if (reader?.running) reader.prioritize(loginIds);
+  }
+
+  /**
+   * Waits until the listed users' states are read: the unknown ones, and the known ones being read again. The
+   * results go into the rows, so what a command (Export) then uses is what the tree shows. `signal` stops the
+   * waiting, not the read.
+   */
+  async settleStates(project: Project, loginIds: readonly string[], signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<void> {
+    const index = this.indexes.get(project.id);
+    if (!index || capabilitiesOf(project.role).read !== 'any') return;
+    const running = this.readers.get(project.id);
+    const need = loginIds.filter((id) => index.get(id)?.state === 'unknown' || (running?.running && running.isPending(id)));
+    if (need.length === 0) return;
+    const reader = this.startReading(project, need);
+    const report = () => onProgress?.(need.filter((id) => !reader.isPending(id)).length, need.length);
+    const sub = this.onDidChange((c) => c?.projectId === project.id && report());
+    report();
+    try {
+      await new Promise<void>((resolve) => {
+        void reader.whenRead(need).then(resolve);
+        signal?.addEventListener('abort', () => resolve(), { once: true });
+      });
+    } finally {
+      sub.dispose();
+    }
   }
 
   /**
@@ -68,19 +143,30 @@ export class UsersModel implements vscode.Disposable {
    * after each call.
    */
   patchUser(projectId: string, loginId: string, patch: Partial<UserEntry> | undefined): void {
+    const known = this.known.get(projectId);
+    // What the extension just did or learned is newer than any read still in flight.
+    if (patch === undefined || 'state' in patch) known?.noteWrite(loginId);
+    if (patch === undefined) known?.forget(loginId);
     const load = this.loads.get(projectId);
-    if (load?.status !== 'loaded') return;
-    const i = load.users.findIndex((u) => u.loginId === loginId);
-    if (patch !== undefined && i >= 0) {
+    const index = this.indexes.get(projectId);
+    if (load?.status !== 'loaded' || !index) return;
+    const existing = index.get(loginId);
+    if (patch !== undefined && existing) {
       // A new state makes the old reason stale unless the patch gives one.
-      Object.assign(load.users[i], 'state' in patch && !('reason' in patch) ? { reason: undefined } : {}, patch);
+      Object.assign(existing, 'state' in patch && !('reason' in patch) ? { reason: undefined } : {}, patch);
+      known?.remember(existing);
       this.changed.fire({ projectId, loginId });
       return;
     }
     if (patch === undefined) {
-      if (i >= 0) load.users.splice(i, 1);
+      if (existing) load.users.splice(load.users.indexOf(existing), 1);
+      index.delete(loginId);
     } else {
-      load.users.push({ loginId, state: 'unknown', ...patch });
+      const added: UserEntry = { loginId, state: 'unknown', ...patch };
+      const entry = known?.fill(added) ?? added;
+      known?.remember(entry);
+      load.users.push(entry);
+      index.set(loginId, entry);
       sortByLoginId(load.users);
     }
     this.changed.fire({ projectId });
@@ -98,24 +184,96 @@ export class UsersModel implements vscode.Disposable {
   }
 
   private async fetch(project: Project): Promise<void> {
+    let unread: string[] = [];
     try {
-      const users = await this.fetchUsers(project);
-      this.loads.set(project.id, users);
+      const { load, toRead } = await this.fetchUsers(project);
+      this.loads.set(project.id, load);
+      this.indexes.set(project.id, new Map(load.users.map((u) => [u.loginId, u])));
+      // In the tree's order, so the rows on screen are read first.
+      unread = load.users.filter((u) => toRead.has(u.loginId)).map((u) => u.loginId);
     } catch (error) {
       this.loads.set(project.id, { status: 'error', error });
     }
+    // Started before the change fires, so the project row already shows that states are being read.
+    if (unread.length > 0) this.startReading(project, unread);
     this.changed.fire({ projectId: project.id });
   }
 
-  private async fetchUsers(project: Project): Promise<ProjectLoad> {
+  /** The states known for a project whose role may read users (other roles never learn a state to keep). */
+  private knownFor(project: Project): KnownStates | undefined {
+    if (capabilitiesOf(project.role).read !== 'any') return undefined;
+    let known = this.known.get(project.id);
+    if (!known || known.baseUrl !== project.baseUrl) this.known.set(project.id, (known = new KnownStates(project.baseUrl)));
+    return known;
+  }
+
+  /** Adds users to the project's running state read, or starts one. */
+  private startReading(project: Project, loginIds: readonly string[]): StateReader {
+    let reader = this.readers.get(project.id);
+    if (!reader?.running) {
+      const known = this.knownFor(project);
+      const client = this.clients.for(project);
+      const started: StateReader = new StateReader({
+        read: async (loginId, signal) => (await client).getUser(loginId, { signal }),
+        concurrency: this.concurrency(),
+        stamp: () => known?.now() ?? 0,
+        onBatch: (outcomes) => this.applyReads(project.id, outcomes, known),
+      });
+      this.readers.set(project.id, (reader = started));
+      void started.idle.then(() => {
+        if (this.readers.get(project.id) !== started) return;
+        this.readers.delete(project.id);
+        // The project row stops showing that states are being read.
+        this.changed.fire({ projectId: project.id });
+      });
+    }
+    reader.add(loginIds);
+    return reader;
+  }
+
+  /** A batch of read states into the rows. A state the extension wrote after a read started wins over that read. */
+  private applyReads(projectId: string, outcomes: ReadOutcome[], known: KnownStates | undefined): void {
+    const index = this.indexes.get(projectId);
+    if (!index) return;
+    const changed: string[] = [];
+    for (const o of outcomes) {
+      const entry = index.get(o.loginId);
+      if (!entry || known?.writtenSince(o.loginId, o.stamp)) continue;
+      if (o.kind === 'read') {
+        const read = entryFromUser(o.user);
+        Object.assign(entry, { state: read.state, mqttId: read.mqttId, userData: read.userData, raw: read.raw, reason: undefined });
+        known?.remember(entry);
+      } else if (o.kind === 'notFound') {
+        Object.assign(entry, { state: 'notFound', reason: vscode.l10n.t('Listed by the server, but reading it found no such user.') });
+        known?.forget(o.loginId);
+      } else {
+        Object.assign(entry, { state: 'error', reason: vscode.l10n.t('Reading its state failed: {0}', describeError(o.error)) });
+      }
+      changed.push(o.loginId);
+    }
+    if (changed.length > 0) this.changed.fire({ projectId, loginIds: changed });
+  }
+
+  private async fetchUsers(project: Project): Promise<{ load: Loaded; toRead: Set<string> }> {
     const client = await this.clients.for(project);
     const caps = capabilitiesOf(project.role);
+    const known = this.knownFor(project);
+    const toRead = new Set<string>();
     let source: UserSource = 'tracked';
     let sourceReason: string | undefined;
     let users: UserEntry[] = [];
     if (caps.list) {
       try {
-        users = (await client.listUsers()).map(entryFromSummary);
+        // Bare login_ids give no state: each row shows what is known, and is read (again) in the background.
+        users = (await client.listUsers()).map((summary) => {
+          const entry = entryFromSummary(summary);
+          if (entry.state !== 'unknown') {
+            known?.remember(entry);
+            return entry;
+          }
+          if (known) toRead.add(entry.loginId);
+          return known?.fill(entry) ?? entry;
+        });
         source = 'server';
       } catch (e) {
         if (!isMediumOneError(e, 'listingNotSupported')) throw e;
@@ -130,9 +288,12 @@ export class UsersModel implements vscode.Disposable {
       else users.push({ loginId, state: 'pending' });
     }
     const tracked = new Set(this.projects.tracked(project.id));
-    for (const u of users) if (tracked.has(u.loginId)) u.tracked = true;
+    for (const u of users) {
+      if (tracked.has(u.loginId)) u.tracked = true;
+      if (source === 'tracked') known?.remember(u);
+    }
     sortByLoginId(users);
-    return { status: 'loaded', source, sourceReason, users };
+    return { load: { status: 'loaded', source, sourceReason, users }, toRead };
   }
 
   /** Tracked users: fetched one by one where the role may read them, else shown as known by name only. */
@@ -155,6 +316,8 @@ export class UsersModel implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const reader of this.readers.values()) reader.abort();
+    this.readers.clear();
     this.changed.dispose();
   }
 }

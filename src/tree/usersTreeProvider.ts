@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ProjectStore } from '../projects/projectStore';
 import type { Project } from '../projects/project';
 import type { UsersChange, UsersModel } from './usersModel';
-import { isActive, matches, type UserFilter } from './userFilter';
+import { isActive, judge, type UserFilter } from './userFilter';
 import {
   messageNodeId,
   projectNode,
@@ -13,11 +13,14 @@ import {
   type TreeNode,
   type UserNode,
 } from './nodes';
-import { messageTreeItem, projectTreeItem, userTooltip, userTreeItem } from './treeItems';
+import { messageTreeItem, projectTooltip, projectTreeItem, userTooltip, userTreeItem } from './treeItems';
 import { describeError } from '../util/errorText';
 import { isMediumOneError } from '../api/errors';
+import type { UserEntry } from './userEntry';
 import { capabilitiesOf } from '../projects/capabilities';
 
+/** Rows a filtered view shows first: their states are read before the others'. */
+const FIRST_ROWS = 50;
 /** How long reveal waits for VS Code to re-fetch a refreshed parent (it never does for a collapsed one). */
 const REFETCH_WAIT_MS = 1000;
 /** VS Code registers fetched rows after resolving their TreeItems; reveal only once that is done. */
@@ -25,7 +28,7 @@ const REGISTER_GRACE_MS = 50;
 
 /** Projects at the root, their basic users below. Reads UsersModel; never talks to the network itself. */
 export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private filter: UserFilter = {};
   /** Nodes handed to VS Code, by id: reveal() and getParent() need the same objects back. */
@@ -50,7 +53,7 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   ) {
     this.subscriptions.push(
       projects.onDidChange(() => this.refresh(undefined)),
-      users.onDidChange((change) => this.refresh(this.nodeFor(change))),
+      users.onDidChange((change) => (change?.loginIds ? this.refreshRows(change.projectId, change.loginIds) : this.refresh(this.nodeFor(change)))),
     );
   }
 
@@ -73,6 +76,26 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       }
     }
     this.changed.fire(node);
+  }
+
+  /**
+   * A batch of rows whose state was read: those rows only, in one event. Under a state filter the read decides
+   * which rows are shown at all, so the project's rows are fetched again instead.
+   */
+  private refreshRows(projectId: string, loginIds: string[]): void {
+    const project = this.nodes.get(projectNodeId(projectId));
+    if (this.filter.states?.length) {
+      this.refresh(project);
+      return;
+    }
+    const rows: TreeNode[] = [];
+    for (const id of loginIds) {
+      const row = this.nodes.get(userNodeId(projectId, id));
+      if (row) rows.push(row);
+    }
+    // No row of it on screen (never expanded): the project row alone, so the view's message still updates.
+    if (rows.length > 0) this.changed.fire(rows);
+    else this.refresh(project);
   }
 
   /**
@@ -130,16 +153,20 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
           this.users.get(node.project.id),
           node.project.sandbox ? this.sandboxRunning() : undefined,
           this.projects.list().length === 1,
+          this.users.isReading(node.project.id),
         );
       case 'user':
-        return userTreeItem(node);
+        return userTreeItem(node, this.users.isReading(node.project.id, node.entry.loginId));
       case 'message':
         return messageTreeItem(node);
     }
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
-    if (node.kind === 'user') item.tooltip = userTooltip(node);
+    if (node.kind === 'user') item.tooltip = userTooltip(node, this.users.isReading(node.project.id, node.entry.loginId));
+    if (node.kind === 'project') {
+      item.tooltip = projectTooltip(node, this.users.get(node.project.id), node.project.sandbox ? this.sandboxRunning() : undefined, this.users.readProgress(node.project.id));
+    }
     return item;
   }
 
@@ -180,17 +207,54 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     if (load.source === 'tracked') {
       rows.push(this.message(project, 'tracked', vscode.l10n.t('Showing users tracked by this extension. {0}', load.sourceReason ?? '').trim(), 'info'));
     }
-    const shown = isActive(this.filter) ? load.users.filter((u) => matches(this.filter, u)) : load.users;
+    const { shown, unjudged } = this.applyFilter(project, load.users);
     for (const entry of shown) rows.push(userNode(project, entry));
+    if (unjudged > 0) rows.push(this.unjudgedRow(project, unjudged));
     if (load.users.length === 0) {
       const caps = capabilitiesOf(project.role);
       rows.push(caps.create
         ? this.message(project, 'empty', vscode.l10n.t('No basic users yet.'), 'info', 'mediumOne.createUser', vscode.l10n.t('Create User'))
         : this.message(project, 'empty', vscode.l10n.t('No basic users to show.'), 'info'));
-    } else if (shown.length === 0) {
+    } else if (shown.length === 0 && unjudged === 0) {
       rows.push(this.message(project, 'filtered', vscode.l10n.t('No users match the filter.'), 'info', 'mediumOne.clearFilter', vscode.l10n.t('Clear Filter')));
     }
     return rows;
+  }
+
+  /**
+   * The rows the filter shows, and how many it cannot judge yet (a state filter, a state not known). While states
+   * are read, the filter's candidates are read first: the filter waits for what it needs, no longer than that.
+   */
+  private applyFilter(project: Project, users: UserEntry[]): { shown: UserEntry[]; unjudged: number } {
+    if (!isActive(this.filter)) {
+      return { shown: users, unjudged: 0 };
+    }
+    const shown: UserEntry[] = [];
+    const waiting: string[] = [];
+    for (const u of users) {
+      const j = judge(this.filter, u);
+      if (j === 'shown') shown.push(u);
+      else if (j === 'unjudged') waiting.push(u.loginId);
+    }
+    if (this.users.isReading(project.id)) {
+      // A text filter's rows on screen, then every candidate a state filter still needs.
+      this.users.prioritize(project.id, [...shown.slice(0, FIRST_ROWS).map((u) => u.loginId), ...waiting]);
+    }
+    return { shown, unjudged: waiting.length };
+  }
+
+  /** "3 users not shown: state not read yet": a state filter never hides users silently. */
+  private unjudgedRow(project: Project, count: number): MessageNode {
+    const reading = this.users.isReading(project.id);
+    const label = reading
+      ? vscode.l10n.t('{0} users not shown: state not read yet', count)
+      : vscode.l10n.t('{0} users not shown: their state is unknown to this extension', count);
+    const tooltip = reading
+      ? vscode.l10n.t('The filter asks for a state these users have not been read for yet. They appear, or stay hidden, as their states are read.')
+      : capabilitiesOf(project.role).read === 'any'
+        ? vscode.l10n.t('Their state could not be read. Refresh the project to read it again, or clear the filter.')
+        : vscode.l10n.t('The {0} role cannot read users, so the filter cannot judge their state. Clear the filter to see them.', project.role);
+    return this.message(project, 'unjudged', label, reading ? 'loading' : 'info', 'mediumOne.clearFilter', vscode.l10n.t('Clear Filter'), tooltip);
   }
 
   private errorRow(project: Project, error: unknown): MessageNode {

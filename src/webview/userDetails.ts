@@ -28,6 +28,8 @@ function render(model: UserDetailsModel, s: UserDetailsStrings): void {
   mount(
     h('header', {}, h('h1', {}, model.loginId), h('p', { class: 'muted', id: 'summary' }, summary.join(' · '))),
     h('div', { id: 'formError', class: 'form-error', role: 'alert', hidden: !model.error }, model.error ?? ''),
+    // Informational, not an error: what the role cannot know is simply not shown.
+    h('p', { id: 'notice', class: 'notice muted', role: 'status', hidden: !model.notice }, model.notice ?? ''),
     h('div', { class: 'actions', id: 'actions' }, ...model.actions.map((a) => actionButton(a, s))),
     h('h2', {}, s.fields),
     h('table', { id: 'fields' }, h('tbody', {}, ...rows)),

@@ -3,12 +3,10 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { Project } from '../../projects/project';
 import { capabilitiesOf } from '../../projects/capabilities';
-import { entryFromUser, type UserEntry } from '../../tree/userEntry';
-import { describeFilter, isActive, matches } from '../../tree/userFilter';
+import type { UserEntry } from '../../tree/userEntry';
+import { describeFilter, isActive, matches, matchesText } from '../../tree/userFilter';
 import type { ExportFormat } from '../../users/exportUsers';
 import { loadFileFormats } from './fileFormats';
-import { mapWithConcurrency } from '../../util/concurrency';
-import { readSettings } from '../../settings';
 import { UserCancelled } from '../registerCommand';
 import { resolveProject } from '../pickers';
 import { withCancellableProgress } from '../../ui/progress';
@@ -23,6 +21,8 @@ export const exportUsers = (s: Services) => async (node?: unknown) => {
   if (load.status === 'error') throw load.error;
   if (load.status !== 'loaded') throw new UserCancelled();
   const filter = s.tree.getFilter();
+  // A state filter needs the states of the users it judges: read those first (into the tree too).
+  if (filter.states?.length) await settleStates(s, project, load.users.filter((u) => matchesText(filter, u)));
   const listed = load.users.filter((u) => matches(filter, u));
   const filterNote = isActive(filter) ? ` (${describeFilter(filter)})` : '';
   if (listed.length === 0) throw new Error(vscode.l10n.t('"{0}" lists no user to export{1}.', project.name, filterNote));
@@ -44,7 +44,7 @@ export const exportUsers = (s: Services) => async (node?: unknown) => {
   });
   if (!uri) throw new UserCancelled();
 
-  const users = await withServerFields(s, project, listed);
+  const users = await settleStates(s, project, listed);
   const formats = loadFileFormats(s);
   const text = picked.format === 'csv' ? formats.usersToCsv(users) : formats.usersToJson(project.name, users, new Date());
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
@@ -56,22 +56,28 @@ export const exportUsers = (s: Services) => async (node?: unknown) => {
 };
 
 /**
- * A server that lists login_ids only gives no state or mqtt_id: where the role may read users, those rows are read
- * one by one (bounded, cancellable) so the file holds what the server knows. A row that cannot be read keeps what
- * the view has.
+ * A server that lists login_ids only gives no state or mqtt_id: the tree reads them in the background. Export waits
+ * for the rows it writes (those not read yet, and those being read again), under a cancellable progress, and then
+ * writes the rows as the tree holds them: the file and the tree agree. A row whose read failed is written as it is
+ * shown (state "error").
  */
-async function withServerFields(s: Services, project: Project, listed: UserEntry[]): Promise<UserEntry[]> {
-  const unread = listed.filter((u) => u.state === 'unknown' && u.mqttId === undefined);
-  if (unread.length === 0 || capabilitiesOf(project.role).read !== 'any') return listed;
-  const client = await s.clients.for(project);
-  const title = vscode.l10n.t('Reading {0} users of {1}…', unread.length, project.name);
-  const read = await withCancellableProgress(title, async (_progress, signal) => {
-    const entries = await mapWithConcurrency(unread, readSettings().concurrency, (u) =>
-      client.getUser(u.loginId, { signal }).then(entryFromUser, () => u), signal);
-    if (signal.aborted) throw new UserCancelled();
-    return new Map(entries.map((e) => [e.loginId, e]));
-  });
-  return listed.map((u) => read.get(u.loginId) ?? u);
+async function settleStates(s: Services, project: Project, listed: UserEntry[]): Promise<UserEntry[]> {
+  const ids = listed.map((u) => u.loginId);
+  const waiting = listed.filter((u) => u.state === 'unknown' || s.users.isReading(project.id, u.loginId));
+  if (waiting.length > 0 && capabilitiesOf(project.role).read === 'any') {
+    const title = vscode.l10n.t('Reading the states of {0} users of {1}…', waiting.length, project.name);
+    await withCancellableProgress(title, async (progress, signal) => {
+      let reported = 0;
+      await s.users.settleStates(project, ids, signal, (done, total) => {
+        progress.report({ message: `${done} / ${total}`, increment: ((done - reported) / total) * 100 });
+        reported = done;
+      });
+      if (signal.aborted) throw new UserCancelled();
+    });
+  }
+  const load = s.users.get(project.id);
+  const now = new Map(load?.status === 'loaded' ? load.users.map((u) => [u.loginId, u]) : []);
+  return listed.map((u) => now.get(u.loginId) ?? u);
 }
 
 const defaultFolder = () => vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { Cmd } from '../ids';
 import { resolveUsers } from '../pickers';
-import { capabilitiesOf } from '../../projects/capabilities';
+import { capabilitiesOf, ROLE_LABELS } from '../../projects/capabilities';
 import { hasToken, userContextValue } from '../../tree/contextValues';
 import { STATE_LABELS } from '../../tree/treeItems';
 import { entryFromUser, type UserEntry } from '../../tree/userEntry';
@@ -47,8 +47,10 @@ async function loadDetails(s: Services, node: UserNode): Promise<UserDetailsMode
   const { project } = node;
   let entry: UserEntry = node.entry;
   let error: string | undefined;
+  let notice: string | undefined;
   const caps = capabilitiesOf(project.role);
-  if (caps.read === 'any' || (caps.read === 'self' && entry.loginId === project.loginId)) {
+  const mayRead = caps.read === 'any' || (caps.read === 'self' && entry.loginId === project.loginId);
+  if (mayRead) {
     try {
       const client = await s.clients.for(project);
       entry = { ...entry, ...entryFromUser(await client.getUser(entry.loginId)) };
@@ -57,7 +59,9 @@ async function loadDetails(s: Services, node: UserNode): Promise<UserDetailsMode
       error = s.redactor.redact(describeError(e));
     }
   } else {
-    error = vscode.l10n.t('The {0} role cannot read users: only what this extension knows is shown.', project.role);
+    notice = caps.read === 'self'
+      ? vscode.l10n.t('A {0} account can read only itself, so this page shows what this extension knows about "{1}": no state, no fields from the server.', ROLE_LABELS[project.role], entry.loginId)
+      : vscode.l10n.t('The {0} role cannot read users, so this page shows what this extension knows about "{1}": no state, no fields from the server.', ROLE_LABELS[project.role], entry.loginId);
   }
   const cv = userContextValue(project, entry);
   const actions: Action[] = ['refresh'];
@@ -70,11 +74,21 @@ async function loadDetails(s: Services, node: UserNode): Promise<UserDetailsMode
   return {
     projectName: project.name,
     loginId: entry.loginId,
-    state: STATE_LABELS[entry.state],
+    state: mayRead ? STATE_LABELS[entry.state] : vscode.l10n.t('not readable by the {0} role', ROLE_LABELS[project.role]),
     mqttId: entry.mqttId,
-    fields: entry.raw ?? { login_id: entry.loginId, disabled: entry.state === 'disabled', mqtt_id: entry.mqttId },
+    fields: mayRead ? knownFields(entry) : { login_id: entry.loginId, ...(entry.mqttId ? { mqtt_id: entry.mqttId } : {}) },
     userData: entry.userData,
     error,
+    notice,
     actions,
   };
+}
+
+/** The server's fields when they were read; else what is known, with `disabled` only when the state is. */
+function knownFields(entry: UserEntry): Record<string, unknown> {
+  if (entry.raw) return entry.raw;
+  const fields: Record<string, unknown> = { login_id: entry.loginId };
+  if (entry.state === 'enabled' || entry.state === 'disabled') fields.disabled = entry.state === 'disabled';
+  if (entry.mqttId) fields.mqtt_id = entry.mqttId;
+  return fields;
 }

@@ -13,8 +13,13 @@ export interface UserDetailsModel {
   /** Every field the server sent. */
   fields: Record<string, unknown>;
   userData?: Record<string, unknown>;
-  /** Why the data may be incomplete (a failed read, a role that cannot read). */
+  /** A read of the user failed: shown as an error. */
   error?: string;
+  /**
+   * Information, not an error: why the page shows less than every field (e.g. a Registration account cannot read
+   * users, so only what this extension knows is shown, and no state).
+   */
+  notice?: string;
   actions: UserAction[];
 }
 

@@ -41,6 +41,19 @@ describe('context values', () => {
     assert.ok(!hasToken(projectContextValue(p), 'canCreate'));
   });
 
+  it('offers neither Enable nor Disable on a user whose state is not known, and marks it', () => {
+    const cv = userContextValue(project('business'), user('unknown'));
+    assert.ok(hasToken(cv, 'stateUnknown'));
+    assert.ok(!hasToken(cv, 'canEnable') && !hasToken(cv, 'canDisable'), cv);
+    assert.ok(hasToken(cv, 'canDelete') && hasToken(cv, 'canChangePassword'), 'what does not depend on the state stays');
+    assert.ok(!hasToken(userContextValue(project('business'), user('enabled')), 'stateUnknown'));
+  });
+
+  it('offers both on a row whose read failed: it says "error", and PATCH sets the state outright', () => {
+    const cv = userContextValue(project('business'), user('error', { reason: 'Reading its state failed: 500' }));
+    assert.ok(hasToken(cv, 'canEnable') && hasToken(cv, 'canDisable'));
+  });
+
   it('offers no operation on a pending, missing or busy row', () => {
     for (const e of [user('pending'), user('notFound'), user('enabled', { busy: 'Disabling…' })]) {
       const cv = userContextValue(project('business'), e);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeFilter, isActive, matches } from '../../../src/tree/userFilter';
+import { countFiltered, describeFilter, isActive, judge, matches } from '../../../src/tree/userFilter';
 import { entryFromSummary } from '../../../src/tree/userEntry';
 import { compareLoginIds } from '../../../src/tree/loginIdOrder';
 
@@ -18,6 +18,15 @@ describe('user filter', () => {
     assert.deepEqual(entries.filter((e) => matches({ states: ['disabled'] }, e)).map((e) => e.loginId), ['device-002']);
     assert.deepEqual(entries.filter((e) => matches({ text: 'sensor', states: ['unknown'] }, e)).map((e) => e.loginId), ['sensor-9']);
     assert.deepEqual(entries.filter((e) => matches({ text: 'sensor', states: ['enabled'] }, e)), []);
+  });
+
+  it('cannot judge a user whose state is unknown against a state filter, and counts such users', () => {
+    assert.equal(judge({ states: ['disabled'] }, entries[2]), 'unjudged');
+    assert.equal(judge({ states: ['disabled'], text: 'device' }, entries[2]), 'hidden', 'the text alone rules it out');
+    assert.equal(judge({ states: ['unknown'] }, entries[2]), 'shown');
+    assert.equal(judge({ text: 'sensor' }, entries[2]), 'shown', 'a text filter needs no state');
+    assert.deepEqual(countFiltered({ states: ['disabled'] }, entries), { total: 3, shown: 1, unjudged: 1 });
+    assert.deepEqual(countFiltered({}, entries), { total: 3, shown: 3, unjudged: 0 });
   });
 
   it('describes itself for the view description, and is inactive when empty', () => {
