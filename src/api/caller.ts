@@ -1,11 +1,19 @@
-import type { MediumOneError } from './errors';
-import { malformedFailure, statusFailure, transportFailure, type Subject } from './failures';
+import { isMediumOneError, type MediumOneError } from './errors';
+import { malformedFailure, sessionsKeptEnding, statusFailure, transportFailure, type Subject } from './failures';
 import { TransportError, type HttpResponse, type Transport } from './http';
 import { backoffDelayMs, parseRetryAfter, sleep } from './retry';
-import type { Session } from './session';
+import type { Probe, Session } from './session';
 import type { ApiLogger, RetryPolicy } from './types';
+import { uncertainFailure } from './uncertain';
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; why: string };
+
+/** What reading the server after an uncertain outcome found. */
+export type Settled<T> =
+  | { applied: true; value: T }
+  | { applied: false }
+  /** The check itself failed (`check`), or no read can tell (no `check`). */
+  | { applied: 'unknown'; check?: MediumOneError };
 
 /** One API call as the client describes it to the caller. */
 export interface Exchange<T> extends Subject {
@@ -22,6 +30,11 @@ export interface Exchange<T> extends Subject {
   recover?(res: HttpResponse, answerLost: boolean): T | undefined;
   /** Whether a 429/503 answer is backed off and repeated (default: yes). */
   backOffOn?(res: HttpResponse): boolean;
+  /**
+   * For a change: after a try's answer was lost and the call then failed, reads the server to learn whether the
+   * change was applied, before anything is reported.
+   */
+  settle?(signal: AbortSignal | undefined): Promise<Settled<T>>;
 }
 
 /** A try of an exchange that is not safe to repeat got no usable answer: it may or may not have been applied. */
@@ -32,7 +45,20 @@ export class LostAnswer extends Error {
   }
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; res: HttpResponse; tries: number };
+type Outcome<T> = { ok: true; value: T } | { ok: false; res: HttpResponse; tries: number; generation: number };
+
+/** What one call learned across its tries and sign-ins. */
+interface CallState {
+  /** A try's answer was lost after it may have reached the server. */
+  lost: boolean;
+  /**
+   * The lost answer was a timeout: the server may still be working on it, so a read that shows it not applied
+   * does not prove it never will be.
+   */
+  timedOut?: boolean;
+  /** This call's first use of a fresh session, held by no other call. */
+  probe?: Probe;
+}
 
 export interface CallerOptions {
   transport: Transport;
@@ -45,36 +71,95 @@ export interface CallerOptions {
   knownSecrets: () => readonly string[];
 }
 
-const isBackOffStatus = (status: number) => status === 429 || status === 503;
+/**
+ * How many 401s one call may meet before it stops. Each is followed by a newer session, and the call that has
+ * waited longest gets the next fresh session first, so a call under load gets through within a few rounds; the
+ * bound is for a server that ends every session before any call can use it.
+ */
+export const maxSessionRounds = 40;
 
-/** Runs exchanges: signs in when needed, repeats once after a 401, backs off within the retry policy. */
+const isBackOffStatus = (status: number) => status === 429 || status === 503;
+/** Server errors a GET repeats: reading changes nothing, and these are often passing. */
+const isPassingServerError = (status: number) => status === 500 || status === 502 || status === 504;
+const changeOperations: ReadonlySet<string> = new Set(['create', 'update', 'delete']);
+
+/** Runs exchanges: signs in when needed, repeats after a 401 on an ended session, backs off within the retry policy. */
 export class Caller {
   constructor(private readonly o: CallerOptions) {}
 
   /** An exchange that needs a session. */
   async call<T>(x: Exchange<T>, signal: AbortSignal | undefined): Promise<T> {
-    let renewed = false;
-    for (;;) {
-      const generation = await this.o.session.ensure(signal);
-      const outcome = await this.tries(x, signal);
-      if (outcome.ok) return outcome.value;
-      if (outcome.res.status === 401 && !renewed) {
-        // Sessions end (24 h, or server restarts): sign in again once and repeat. A second 401 is a real refusal.
-        renewed = true;
-        await this.o.session.renew(generation, signal);
-        continue;
-      }
-      throw statusFailure(this.subject(x), outcome.res, outcome.tries);
+    const state: CallState = { lost: false };
+    try {
+      return await this.rounds(x, signal, state);
+    } catch (e) {
+      if (!state.lost || !isMediumOneError(e) || !x.settle) throw e;
+      return await this.settle(x, e, signal, state);
     }
   }
 
-  /** Bounded tries of one exchange: 429/503 answers, lost connections and unreadable bodies are repeated. */
-  async tries<T>(x: Exchange<T>, signal: AbortSignal | undefined): Promise<Outcome<T>> {
-    const { policy, transport } = this.o;
-    let answerLost = false;
+  /**
+   * Sessions end (24 h, a restart, a call budget) and calls in flight share one. A 401 on a session older than
+   * the newest is repeated with the newest; a 401 on the newest signs in again. Only a 401 on the call's own
+   * exclusive first use of a fresh session says the account is not permitted.
+   */
+  private async rounds<T>(x: Exchange<T>, signal: AbortSignal | undefined, state: CallState): Promise<T> {
+    const { session } = this.o;
+    for (let round = 0; ; round++) {
+      let outcome: Outcome<T>;
+      try {
+        outcome = await this.tries(x, signal, state);
+      } finally {
+        state.probe?.release();
+      }
+      if (outcome.ok) return outcome.value;
+      if (outcome.res.status !== 401) throw statusFailure(this.subject(x), outcome.res, outcome.tries);
+      // Refused on its first, exclusive send on a fresh session: no other call can have used that session up.
+      const probe = state.probe;
+      state.probe = undefined;
+      if (probe && outcome.tries === 1 && probe.generation === outcome.generation) {
+        throw statusFailure(this.subject(x), outcome.res, outcome.tries);
+      }
+      if (round + 1 >= maxSessionRounds) throw sessionsKeptEnding(this.subject(x), outcome.res, round + 1);
+      state.probe = await session.renew(outcome.generation, round + 1, signal);
+    }
+  }
+
+  /** After a lost answer and a failure: what the server holds decides between success, failure and "may have". */
+  private async settle<T>(x: Exchange<T>, failure: MediumOneError, signal: AbortSignal | undefined, state: CallState): Promise<T> {
+    if (failure.kind === 'cancelled' || !x.settle) throw uncertainFailure(failure, x.loginId);
+    let settled: Settled<T>;
+    try {
+      settled = await x.settle(signal);
+    } catch (e) {
+      if (isMediumOneError(e, 'cancelled')) throw uncertainFailure(failure, x.loginId);
+      throw e;
+    }
+    if (settled.applied === true) {
+      this.o.logger?.debug?.(`${x.method} ${x.path}: its answer was lost, and reading the user shows it was applied`);
+      return settled.value;
+    }
+    if (settled.applied === false) throw state.timedOut ? uncertainFailure(failure, x.loginId) : failure;
+    throw uncertainFailure(failure, x.loginId, settled.check);
+  }
+
+  /**
+   * Bounded tries of one exchange: 429/503 answers, lost connections and unreadable bodies are repeated (and
+   * passing 5xx on GET). With `state` the exchange needs a session: each send waits for it and records it.
+   */
+  async tries<T>(x: Exchange<T>, signal: AbortSignal | undefined, state?: CallState): Promise<Outcome<T>> {
+    const { policy, transport, session } = this.o;
+    const changes = changeOperations.has(x.operation);
+    let answerLost = state?.lost ?? false;
+    const lose = () => {
+      answerLost = true;
+      if (state) state.lost = true;
+    };
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= policy.maxAttempts;
       let res: HttpResponse;
+      // Read right before the send, with nothing awaited in between, so it names the cookies the send carries.
+      const generation = state ? await session.ready(signal, state.probe) : 0;
       try {
         res = await transport.send({ method: x.method, path: x.path, body: x.body, attempt }, signal);
       } catch (e) {
@@ -84,19 +169,21 @@ export class Caller {
           timeoutMs: this.o.timeoutMs,
           tries: attempt,
         });
-        // A timeout already cost the user timeoutMs; it is reported, not repeated.
-        if (e.type !== 'network' || e.code === 'ENOTFOUND') throw failure;
-        if (e.mayHaveArrived) {
-          if (!x.safeToRepeat) throw new LostAnswer(failure);
-          answerLost = true;
-        }
-        if (last) throw failure;
+        const mayHaveArrived = changes && e.mayHaveArrived;
+        if (e.type === 'cancelled') throw mayHaveArrived || answerLost ? uncertainFailure(failure, x.loginId) : failure;
+        if (mayHaveArrived && !x.safeToRepeat) throw new LostAnswer(failure);
+        if (mayHaveArrived) lose();
+        if (mayHaveArrived && e.type === 'timeout' && state) state.timedOut = true;
+        // A timeout already cost the user timeoutMs; it is reported (after a check, for a change), not repeated.
+        if (e.type === 'timeout' || e.code === 'ENOTFOUND' || last) throw failure;
         await this.pause(x, attempt, `no answer (${e.code ?? 'network error'})`, undefined, signal);
         continue;
+      } finally {
+        state?.probe?.release();
       }
 
-      if (isBackOffStatus(res.status) && (x.backOffOn?.(res) ?? true)) {
-        if (last) return { ok: false, res, tries: attempt };
+      if (this.repeats(x, res)) {
+        if (last) return { ok: false, res, tries: attempt, generation };
         await this.pause(x, attempt, `${res.status}`, parseRetryAfter(res.header('retry-after')), signal);
         continue;
       }
@@ -105,15 +192,21 @@ export class Caller {
         if (decoded.ok) return decoded;
         const failure = malformedFailure(this.subject(x), res, attempt, decoded.why);
         if (!x.safeToRepeat) throw new LostAnswer(failure);
-        answerLost = true;
+        if (changes) lose();
         if (last) throw failure;
         await this.pause(x, attempt, `unreadable answer (${decoded.why})`, undefined, signal);
         continue;
       }
       const recovered = x.recover?.(res, answerLost);
       if (recovered !== undefined) return { ok: true, value: recovered };
-      return { ok: false, res, tries: attempt };
+      return { ok: false, res, tries: attempt, generation };
     }
+  }
+
+  /** 429 and 503 are backed off (unless the exchange says otherwise); a GET also repeats passing 5xx answers. */
+  private repeats(x: Exchange<unknown>, res: HttpResponse): boolean {
+    if (isBackOffStatus(res.status)) return x.backOffOn?.(res) ?? true;
+    return x.method === 'GET' && isPassingServerError(res.status);
   }
 
   private subject(x: Exchange<unknown>): Subject {

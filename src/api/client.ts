@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Caller, type Exchange } from './caller';
+import { Caller, type Exchange, type Settled } from './caller';
 import { createWithoutDuplicates } from './create';
 import { decodeJson, mapDecoded } from './decode';
 import { MediumOneError, isMediumOneError } from './errors';
@@ -188,6 +188,7 @@ export class MediumOneClient {
         safeToRepeat: true,
         decode: (res) =>
           mapDecoded(decodeJson(updateResponseSchema, res.text, { value: null }), (b) => updatedFields(b, sent)),
+        settle: (signal) => this.settleUpdate(loginId, changes, sent, signal),
       },
       options.signal,
     );
@@ -208,9 +209,47 @@ export class MediumOneClient {
         decode: (res) => mapDecoded(decodeJson(z.unknown(), res.text, { value: null }), () => true),
         // A repeat that finds the user gone after a lost answer: the earlier try deleted it.
         recover: (res, answerLost) => (answerLost && res.status === 404 ? true : undefined),
+        settle: (signal) => this.settleDelete(loginId, signal),
       },
       options.signal,
     );
+  }
+
+  /**
+   * A PATCH whose answer was lost, then failed: the user as the server holds it tells whether it was applied. A
+   * password cannot be read back, so a change of password stays uncertain unless the state shows it was not sent.
+   */
+  private async settleUpdate(
+    loginId: string,
+    changes: UserChanges,
+    sent: string[],
+    signal: AbortSignal | undefined,
+  ): Promise<Settled<string[]>> {
+    const read = await this.readForCheck(loginId, signal);
+    if (read === 'gone') return { applied: false };
+    if (read instanceof MediumOneError) return { applied: 'unknown', check: read };
+    if (changes.disabled !== undefined && read.disabled !== changes.disabled) return { applied: false };
+    if (changes.password !== undefined) return { applied: 'unknown' };
+    return { applied: true, value: sent };
+  }
+
+  /** A DELETE whose answer was lost, then failed: gone means deleted. */
+  private async settleDelete(loginId: string, signal: AbortSignal | undefined): Promise<Settled<true>> {
+    const read = await this.readForCheck(loginId, signal);
+    if (read === 'gone') return { applied: true, value: true };
+    if (read instanceof MediumOneError) return { applied: 'unknown', check: read };
+    return { applied: false };
+  }
+
+  /** GET for a check: the user, 'gone' (404), or the error that kept the check from telling. */
+  private async readForCheck(loginId: string, signal: AbortSignal | undefined): Promise<BasicUser | 'gone' | MediumOneError> {
+    try {
+      return await this.getUser(loginId, { signal });
+    } catch (e) {
+      if (isMediumOneError(e, 'notFound')) return 'gone';
+      if (isMediumOneError(e) && e.kind !== 'cancelled') return e;
+      throw e;
+    }
   }
 
   /** POST /v2/login, run by the session: backs off on 429/503/lost connections, never repeats a refusal. */

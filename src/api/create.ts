@@ -1,9 +1,10 @@
 import { LostAnswer, type Caller, type Exchange } from './caller';
 import { decodeJson, decoded, mapDecoded } from './decode';
-import { MediumOneError, isMediumOneError } from './errors';
+import { isMediumOneError, type MediumOneError } from './errors';
 import { backoffDelayMs, sleep } from './retry';
 import { createResponseSchema } from './schemas';
 import type { BasicUser, CallOptions, CreateResult, RetryPolicy } from './types';
+import { uncertainFailure } from './uncertain';
 import { paths, userPath } from './url';
 
 export interface CreateDeps {
@@ -34,16 +35,20 @@ export async function createWithoutDuplicates(
     try {
       answer = await deps.caller.call(createExchange(input, answerLost), signal);
     } catch (e) {
-      if (!(e instanceof LostAnswer)) throw e;
+      // A failure after an earlier lost answer: that earlier POST may have created the user.
+      if (!(e instanceof LostAnswer)) throw answerLost && isMediumOneError(e) ? uncertainFailure(e, loginId) : e;
       answerLost = true;
-      if (round >= deps.policy.maxAttempts) throw e.failure;
       if (await existsAfterLostAnswer(deps, loginId, e.failure, signal)) return { status: 'created', loginId };
-      await sleep(backoffDelayMs(round, deps.policy, deps.random), signal, 'POST', paths.create);
+      // Out of tries: GET found no user, but a server that accepts creations for later (202) may still add it.
+      if (round >= deps.policy.maxAttempts) throw uncertainFailure(e.failure, loginId);
+      await sleep(backoffDelayMs(round, deps.policy, deps.random), signal, 'POST', paths.create).catch((c: unknown) => {
+        throw isMediumOneError(c) ? uncertainFailure(c, loginId) : c;
+      });
       continue;
     }
     if (answer !== 'existsAfterLostAnswer') return answer;
     // "Exists" after a lost answer: our earlier POST was applied. A GET that still says 404 means it was a 202.
-    const exists = await existsAfterLostAnswer(deps, loginId, undefined, signal);
+    const exists = await existsAfterLostAnswer(deps, loginId, undefined, signal).catch(() => true);
     return { status: exists === false ? 'pending' : 'created', loginId };
   }
 }
@@ -89,16 +94,8 @@ async function existsAfterLostAnswer(
   } catch (e) {
     if (isMediumOneError(e, 'notFound')) return false;
     if (isMediumOneError(e, ['forbidden', 'unauthorized'])) return undefined;
-    if (!isMediumOneError(e) || e.kind === 'cancelled' || !lost) throw e;
-    throw new MediumOneError({
-      kind: e.kind,
-      status: e.status,
-      serverMessage: e.serverMessage,
-      method: 'POST',
-      path: lost.path,
-      message: `${lost.message} Checking whether "${loginId}" now exists failed too: ${e.message}`,
-      cause: e,
-    });
+    if (!isMediumOneError(e) || !lost) throw e;
+    throw e.kind === 'cancelled' ? uncertainFailure(lost, loginId) : uncertainFailure(lost, loginId, e);
   }
 }
 

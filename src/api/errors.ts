@@ -15,7 +15,9 @@ export type ErrorKind =
   | 'malformedResponse'
   | 'cancelled'
   | 'pendingTimeout'
-  | 'unaddressableLoginId';
+  | 'unaddressableLoginId'
+  /** A login_id no request can carry (empty, a control character, a lone UTF-16 surrogate): refused before sending. */
+  | 'invalidLoginId';
 
 export interface MediumOneErrorInit {
   kind: ErrorKind;
@@ -30,6 +32,11 @@ export interface MediumOneErrorInit {
   /** Low-level cause code such as ECONNRESET; never a body. */
   code?: string;
   cause?: unknown;
+  /**
+   * True when the change this error reports may still have been applied (its answer was lost and no read could
+   * settle it). The message then says "may have been applied".
+   */
+  mayHaveBeenApplied?: boolean;
 }
 
 export class MediumOneError extends Error {
@@ -39,6 +46,7 @@ export class MediumOneError extends Error {
   readonly status?: number;
   readonly serverMessage?: string;
   readonly code?: string;
+  readonly mayHaveBeenApplied?: boolean;
 
   constructor(init: MediumOneErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -49,6 +57,7 @@ export class MediumOneError extends Error {
     this.status = init.status;
     this.serverMessage = init.serverMessage;
     this.code = init.code;
+    if (init.mayHaveBeenApplied) this.mayHaveBeenApplied = true;
   }
 }
 
@@ -57,4 +66,9 @@ export function isMediumOneError(e: unknown, kind?: ErrorKind | readonly ErrorKi
   if (!(e instanceof MediumOneError)) return false;
   if (kind === undefined) return true;
   return typeof kind === 'string' ? e.kind === kind : kind.includes(e.kind);
+}
+
+/** True when `e` reports a change that may have been applied all the same (see `MediumOneError.mayHaveBeenApplied`). */
+export function mayHaveBeenApplied(e: unknown): boolean {
+  return e instanceof MediumOneError && e.mayHaveBeenApplied === true;
 }

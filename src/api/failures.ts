@@ -50,7 +50,7 @@ export function statusFailure(subject: Subject, res: HttpResponse, tries: number
       : ` Check the project's login_id, password and API key. ${lockWarning}`;
   } else if (kind === 'listingNotSupported') {
     message = `This Medium One server has no call to list users (${statusLabel(res.status)}).`;
-  } else if ((kind === 'rateLimited' || kind === 'unavailable') && tries > 1) {
+  } else if ((kind === 'rateLimited' || kind === 'unavailable' || kind === 'server') && tries > 1) {
     message += ` Tried ${tries} times; wait a moment and try again.`;
   } else if (kind === 'unauthorized') {
     message += ' Signing in again did not help, so the signed-in account is probably not permitted to do this.';
@@ -59,6 +59,24 @@ export function statusFailure(subject: Subject, res: HttpResponse, tries: number
     kind,
     status: res.status,
     serverMessage: server,
+    method: subject.method,
+    path: res.path,
+    message: scrubSecrets(message, subject.secrets),
+  });
+}
+
+/**
+ * A call that met a 401 on every session it was given, never on a fresh one of its own: the server ended the
+ * sessions faster than the call could use them. Not a refusal, so it does not say "not permitted".
+ */
+export function sessionsKeptEnding(subject: Subject, res: HttpResponse, rounds: number): MediumOneError {
+  const message =
+    `Medium One ended the session each time before the extension could ${actionPhrase(subject.operation, subject.loginId)} ` +
+    `(${statusLabel(401)}, ${rounds} times). Other calls kept using up the new sessions; try again with fewer at once.`;
+  return new MediumOneError({
+    kind: 'unauthorized',
+    status: res.status,
+    serverMessage: serverText(res.text, subject.secrets),
     method: subject.method,
     path: res.path,
     message: scrubSecrets(message, subject.secrets),
@@ -83,8 +101,6 @@ export function transportFailure(
 ): MediumOneError {
   const action = actionPhrase(subject.operation, subject.loginId);
   const base = { method: subject.method, path: failure.path, code: failure.code, cause: failure };
-  const mayBeApplied = subject.method === 'POST' || subject.method === 'PATCH' || subject.method === 'DELETE';
-  const unsure = mayBeApplied && subject.operation !== 'login' ? ' It may still have been applied: refresh to check.' : '';
   if (failure.type === 'cancelled') {
     return new MediumOneError({ ...base, kind: 'cancelled', message: `Cancelled: ${action}.` });
   }
@@ -93,7 +109,7 @@ export function transportFailure(
     return new MediumOneError({
       ...base,
       kind: 'timeout',
-      message: scrubSecrets(`Medium One did not answer within ${seconds} s when asked to ${action}.${unsure}`, subject.secrets),
+      message: scrubSecrets(`Medium One did not answer within ${seconds} s when asked to ${action}.`, subject.secrets),
     });
   }
   const why = failure.code ? (codeExplanations[failure.code] ?? failure.code) : 'the connection failed';
@@ -101,7 +117,7 @@ export function transportFailure(
   return new MediumOneError({
     ...base,
     kind: 'network',
-    message: scrubSecrets(`Could not reach Medium One at ${detail.origin} to ${action}: ${why}${tries}.${unsure}`, subject.secrets),
+    message: scrubSecrets(`Could not reach Medium One at ${detail.origin} to ${action}: ${why}${tries}.`, subject.secrets),
   });
 }
 

@@ -23,8 +23,11 @@ export interface HttpResponse {
   text: string;
 }
 
+/** The code of a try cancelled before anything was sent. */
+const notSent = 'NOT_SENT';
+
 /** Connection-level failure codes that prove the request never reached the server. */
-const neverSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const neverSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', notSent]);
 
 /** A try that got no HTTP answer: the caller decides whether to repeat it. */
 export class TransportError extends Error {
@@ -40,7 +43,7 @@ export class TransportError extends Error {
 
   /** False only when the failure proves nothing reached the server (e.g. connection refused). */
   get mayHaveArrived(): boolean {
-    return this.type !== 'network' || !this.code || !neverSentCodes.has(this.code);
+    return !this.code || !neverSentCodes.has(this.code);
   }
 }
 
@@ -62,7 +65,7 @@ export class Transport {
   async send(request: HttpRequest, signal: AbortSignal | undefined): Promise<HttpResponse> {
     const { base, jar, timeoutMs } = this.options;
     const path = base.prefix + request.path;
-    if (signal?.aborted) throw new TransportError('cancelled', path);
+    if (signal?.aborted) throw new TransportError('cancelled', path, notSent);
 
     // One controller per try: the caller's abort and our timeout both end it, and we remember which came first.
     const controller = new AbortController();

@@ -1,6 +1,6 @@
 // The Medium One API client: the only module the extension imports from src/api.
 export { MediumOneClient, defaultTimeoutMs } from './client';
-export { MediumOneError, isMediumOneError, type ErrorKind, type MediumOneErrorInit } from './errors';
+export { MediumOneError, isMediumOneError, mayHaveBeenApplied, type ErrorKind, type MediumOneErrorInit } from './errors';
 export { defaultRetryPolicy, parseRetryAfter } from './retry';
 export { isLoopbackHost, parseBaseUrl, userPath } from './url';
 export type * from './types';

@@ -32,6 +32,24 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
 }
 
 /**
+ * The first, exclusive use of a fresh session, given to one call that met a 401 on the newest session. While it is
+ * held no other call sends, so a 401 on it cannot come from other calls having used the session up (servers may
+ * end sessions after a few calls): it is a real refusal. Released as soon as its answer is in.
+ */
+export interface Probe {
+  readonly generation: number;
+  release(): void;
+}
+
+/** A call waiting for the sign-in that follows its 401; the one that has waited longest gets the probe. */
+interface Contender {
+  rounds: number;
+  probe?: Probe;
+}
+
+const loginPath = '/v2/login';
+
+/**
  * The login state of one client (one project): its cookie jar, one shared sign-in at a time (a bulk run of 1,000
  * calls signs in once, not 1,000 times), and the failed-login latch: after a refused login no call signs in on its
  * own again, because every further bad attempt brings the account closer to its 5-minute lockout. The latch
@@ -46,6 +64,10 @@ export class Session {
   private epoch = 0;
   private pending?: Promise<void>;
   private failure?: { fingerprint: string; error: MediumOneError };
+  private contenders: Contender[] = [];
+  private probe?: { handle: Probe; done: Promise<void>; open: () => void };
+  /** Sign-ins that reached the server and succeeded, for the debug log and tests. */
+  private signIns = 0;
 
   constructor(
     private readonly credentials: () => Credentials | Promise<Credentials>,
@@ -57,36 +79,66 @@ export class Session {
     return this.signedIn && this.jar.hasCookies();
   }
 
-  /** Before a call: signs in when there is no session. Returns the session generation the call will use. */
-  async ensure(signal: AbortSignal | undefined): Promise<number> {
-    if (!this.active || this.pending) await untilAborted(this.start(false), signal, 'POST', '/v2/login');
-    return this.generation;
+  /** How many sign-ins succeeded since the client was made. */
+  get successfulSignIns(): number {
+    return this.signIns;
   }
 
-  /** After a 401 on a call made with `generation`: signs in again, unless another call already did. */
-  async renew(generation: number, signal: AbortSignal | undefined): Promise<void> {
-    // While another call's sign-in is in flight, join it: clearing the jar now could wipe the cookies it just got.
-    if (!this.pending && (generation === this.generation || !this.active)) {
-      this.signedIn = false;
-      this.jar.clear();
+  /**
+   * Before each send of a call that needs a session: waits for a sign-in in flight and for another call's probe,
+   * signs in when there is no session. Returns the session generation the send will use; nothing may be awaited
+   * between this and reading the cookie jar for the send.
+   */
+  async ready(signal: AbortSignal | undefined, probe?: Probe): Promise<number> {
+    let waitedForSignIn = false;
+    for (;;) {
+      if (this.probe && this.probe.handle !== probe) {
+        await untilAborted(this.probe.done, signal, 'POST', loginPath);
+        continue;
+      }
+      // After one sign-in the call goes ahead even without cookies: a server may keep its session another way.
+      if (this.pending || (!this.active && !waitedForSignIn)) {
+        await untilAborted(this.start(false), signal, 'POST', loginPath);
+        waitedForSignIn = true;
+        continue;
+      }
+      return this.generation;
     }
-    await this.ensure(signal);
+  }
+
+  /**
+   * After a 401 on a send made with `generation`. When a newer session exists the call simply repeats with it
+   * (resolves undefined). Otherwise the session has ended or the call is refused: sign in again (or join the
+   * sign-in already under way) and, when this call has waited longest (`rounds`: the 401s it met so far), hand
+   * it the new session's probe.
+   */
+  async renew(generation: number, rounds: number, signal: AbortSignal | undefined): Promise<Probe | undefined> {
+    if (generation < this.generation && !this.pending) return undefined;
+    const me: Contender = { rounds };
+    this.contenders.push(me);
+    try {
+      await untilAborted(this.start(false), signal, 'POST', loginPath);
+    } finally {
+      this.contenders = this.contenders.filter((c) => c !== me);
+    }
+    return me.probe;
   }
 
   /** An explicit sign-in (e.g. "Test connection"): opens the latch and signs in now. */
   async login(signal: AbortSignal | undefined): Promise<void> {
     this.failure = undefined;
     this.signedIn = false;
-    await untilAborted(this.start(true), signal, 'POST', '/v2/login');
+    await untilAborted(this.start(true), signal, 'POST', loginPath);
   }
 
-  /** Forgets cookies and the failed-login latch. */
+  /** Forgets cookies, the failed-login latch and any probe. */
   reset(): void {
     this.epoch++;
     this.jar.clear();
     this.signedIn = false;
     this.failure = undefined;
     this.pending = undefined;
+    this.probe?.open();
   }
 
   private start(explicit: boolean): Promise<void> {
@@ -117,5 +169,32 @@ export class Session {
     if (epoch !== this.epoch) return;
     this.signedIn = true;
     this.generation++;
+    this.signIns++;
+    this.handOutProbe();
+  }
+
+  /** Gives the new session's first use to the contender that met the most 401s (the first of them on a tie). */
+  private handOutProbe(): void {
+    let chosen: Contender | undefined;
+    for (const c of this.contenders) if (!chosen || c.rounds > chosen.rounds) chosen = c;
+    if (!chosen) return;
+    // A probe of an older session proves nothing any more: its waiters go on to wait for the new one.
+    this.probe?.open();
+    let open = () => {};
+    const done = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    let released = false;
+    const handle: Probe = {
+      generation: this.generation,
+      release: () => {
+        if (released) return;
+        released = true;
+        if (this.probe?.handle === handle) this.probe = undefined;
+        open();
+      },
+    };
+    this.probe = { handle, done, open: () => handle.release() };
+    chosen.probe = handle;
   }
 }

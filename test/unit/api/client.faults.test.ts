@@ -64,12 +64,29 @@ describe('api/client: back-off and faults', function () {
       }
     });
 
-    it('500 is a server error, reported and not repeated', async () => {
+    it('500 on a GET is repeated like any safe call, then reported with the tries', async () => {
       world.emulator.configure({ faults: { routes: { 'GET /v2/users/:id': { status500: 1 } } } });
       const { client } = makeClient(world.emulator);
       const e = await rejectsWith(client.getUser(alice.loginId), 'server');
       assert.match(e.message, /^Medium One could not read "alice@example\.com" \(500 Internal Server Error\)/);
-      assert.equal(seen(world.emulator, 'GET', '/v2/users/').length, 1);
+      assert.match(e.message, /Tried 4 times/);
+      assert.equal(seen(world.emulator, 'GET', '/v2/users/').length, 4);
+    });
+
+    it('a passing 500 on a GET ends in success', async () => {
+      world.emulator.configure({ faults: { routes: { 'GET /v2/users/:id': { status500: 0.5 } }, randomSeed: 4 } });
+      const { client } = makeClient(world.emulator, { retry: { maxAttempts: 12 } });
+      for (let i = 0; i < 6; i++) assert.equal((await client.getUser(alice.loginId)).loginId, alice.loginId);
+      assert.ok(seen(world.emulator, 'GET', '/v2/users/').some((c) => c.status === 500), 'the 500s happened');
+    });
+
+    it('500 on a PATCH is reported, not repeated, and says nothing of "may have been applied"', async () => {
+      world.emulator.configure({ faults: { routes: { 'PATCH /v2/users/:id': { status500: 1 } } } });
+      const { client } = makeClient(world.emulator);
+      const e = await rejectsWith(client.updateUser(alice.loginId, { disabled: true }), 'server');
+      assert.match(e.message, /^Medium One could not update "alice@example\.com" \(500 Internal Server Error\)/);
+      assert.equal(e.mayHaveBeenApplied, undefined);
+      assert.equal(seen(world.emulator, 'PATCH', '/v2/users/').length, 1);
     });
   });
 

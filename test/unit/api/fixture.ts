@@ -4,7 +4,7 @@ import { MediumOneClient } from '../../../src/api/client';
 import { MediumOneError, isMediumOneError, type ErrorKind } from '../../../src/api/errors';
 import type { ApiLogger, CallLog, ClientOptions, Credentials } from '../../../src/api/types';
 import { startEmulator } from '../../../src/emulator';
-import type { CallRecord, Emulator, EmulatorSeed } from '../../../src/emulator/types';
+import type { CallRecord, Emulator, EmulatorSeed, FaultKind, RouteKey } from '../../../src/emulator/types';
 
 export const projectName = 'Client Tests';
 export const apiKey = 'KEY-client-tests-0123456789abcdef';
@@ -49,6 +49,8 @@ export function useEmulator(): { readonly emulator: Emulator } {
       sessionTtlMs: undefined,
       lockout: undefined,
       passwordRule: undefined,
+      sessionMaxCalls: undefined,
+      cookies: undefined,
     });
     emulator.clearLockouts();
     emulator.clearCalls();
@@ -112,3 +114,36 @@ export function seen(emulator: Emulator, method: string, prefix: string): CallRe
 }
 
 export const logins = (emulator: Emulator) => seen(emulator, 'POST', '/v2/login');
+
+/** The emulator's route key for a request the client logged. */
+function routeOf(entry: CallLog): RouteKey {
+  if (entry.path === '/v2/login') return 'POST /v2/login';
+  if (entry.path === '/v2/users' || entry.path === '/v2/users/') return entry.method === 'POST' ? 'POST /v2/users' : 'GET /v2/users';
+  return `${entry.method} /v2/users/:id` as RouteKey;
+}
+
+/**
+ * Scripted faults over real HTTP: for each route, the fault of each successive try (`undefined`: answer normally;
+ * after the list, every try is answered normally). Returns the logger to give the client: it moves each route to
+ * its next step as soon as the client has logged a try on it, before the next try is sent.
+ */
+export function faultScript(emulator: Emulator, script: Partial<Record<RouteKey, readonly (FaultKind | undefined)[]>>): ApiLogger {
+  const position = new Map<RouteKey, number>();
+  const apply = () => {
+    const routes: Partial<Record<RouteKey, Partial<Record<FaultKind, number>>>> = {};
+    for (const [route, steps] of Object.entries(script) as [RouteKey, readonly (FaultKind | undefined)[]][]) {
+      const fault = steps[position.get(route) ?? 0];
+      if (fault) routes[route] = { [fault]: 1 };
+    }
+    emulator.configure({ faults: { routes } });
+  };
+  apply();
+  return {
+    call: (entry) => {
+      const route = routeOf(entry);
+      if (!(route in script)) return;
+      position.set(route, (position.get(route) ?? 0) + 1);
+      apply();
+    },
+  };
+}

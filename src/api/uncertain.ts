@@ -1,0 +1,26 @@
+import { MediumOneError } from './errors';
+
+const refresh = 'Refresh to see.';
+
+/**
+ * `failure` restated for a change whose answer was lost: it may have been applied. `check` is the read that was
+ * to settle it and failed; without one, nothing could tell (a password cannot be read back, or the user cancelled).
+ */
+export function uncertainFailure(failure: MediumOneError, loginId: string | undefined, check?: MediumOneError): MediumOneError {
+  if (failure.mayHaveBeenApplied) return failure;
+  const who = loginId === undefined ? 'the user' : `"${loginId}"`;
+  const why = check
+    ? `The answer was lost and checking failed (reading ${who}: ${check.message.replace(/\.$/, '')}), so this change may have been applied.`
+    : 'The answer was lost, so this change may have been applied.';
+  return new MediumOneError({
+    kind: failure.kind,
+    method: failure.method,
+    path: failure.path,
+    status: failure.status,
+    serverMessage: failure.serverMessage,
+    code: failure.code,
+    cause: failure,
+    message: `${failure.message} ${why} ${refresh}`,
+    mayHaveBeenApplied: true,
+  });
+}

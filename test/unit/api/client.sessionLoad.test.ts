@@ -1,0 +1,147 @@
+import * as assert from 'node:assert/strict';
+import type { MediumOneClient } from '../../../src/api/client';
+import { isMediumOneError } from '../../../src/api/errors';
+import type { Credentials } from '../../../src/api/types';
+import { alice, apiKey, bob, logins, makeClient, projectName, useEmulator } from './fixture';
+import { watchLogins, type LoginWatch } from './loginWatch';
+
+/** One operation of the run and what the server must hold afterwards. */
+interface Operation {
+  run(client: MediumOneClient): Promise<unknown>;
+  check(): void;
+}
+
+/** Runs `operations` with at most `inFlight` at once, as a bulk run does; collects every failure. */
+async function runPool(client: MediumOneClient, operations: readonly Operation[], inFlight: number): Promise<unknown[]> {
+  const failures: unknown[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < operations.length) {
+      const op = operations[next++];
+      await op.run(client).catch((e: unknown) => failures.push(e));
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return failures;
+}
+
+/** A fixed permutation (a linear congruential shuffle), so every run mixes the kinds the same way. */
+function mixed<T>(items: T[]): T[] {
+  let seed = 42;
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const j = seed % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+describe('api/client: sessions under load', function () {
+  const world = useEmulator();
+  let watch: LoginWatch | undefined;
+  afterEach(async () => {
+    await watch?.stop();
+    watch = undefined;
+  });
+
+  /** 50 each of create, delete, PATCH (half disable, half enable) and GET, each on its own user. */
+  function plan(): Operation[] {
+    const emulator = world.emulator;
+    const ops: Operation[] = [];
+    const id = (prefix: string, i: number) => `${prefix}-${String(i).padStart(3, '0')}`;
+    for (let i = 0; i < 50; i++) {
+      const create = id('new', i);
+      ops.push({
+        run: (c) => c.createUser({ loginId: create, password: `Pw-${create}-1` }),
+        check: () => assert.ok(emulator.checkPassword(projectName, create, `Pw-${create}-1`), `${create} created once`),
+      });
+      const doomed = id('old', i);
+      emulator.putUser(projectName, { loginId: doomed, password: 'Old-Pw-123' });
+      ops.push({
+        run: (c) => c.deleteUser(doomed),
+        check: () => assert.equal(emulator.getUser(projectName, doomed), undefined, `${doomed} deleted`),
+      });
+      const flip = id('flip', i);
+      const disabled = i % 2 === 0;
+      emulator.putUser(projectName, { loginId: flip, password: 'Flip-Pw-123', disabled: !disabled });
+      ops.push({
+        run: (c) => c.updateUser(flip, { disabled }),
+        check: () => assert.equal(emulator.getUser(projectName, flip)?.disabled, disabled, `${flip} disabled=${disabled}`),
+      });
+      const read = id('read', i);
+      emulator.putUser(projectName, { loginId: read, password: 'Read-Pw-123', disabled: i % 3 === 0 });
+      ops.push({
+        run: async (c) => assert.equal((await c.getUser(read)).disabled, i % 3 === 0, `${read} read as the server holds it`),
+        check: () => assert.ok(emulator.getUser(projectName, read), `${read} untouched`),
+      });
+    }
+    return mixed(ops);
+  }
+
+  async function underLoad(cookies: 'single' | 'several') {
+    world.emulator.configure({ sessionMaxCalls: 3, cookies });
+    watch = await watchLogins(world.emulator.url);
+    const { client } = makeClient(world.emulator, { baseUrl: watch.url });
+    const operations = plan();
+    world.emulator.clearCalls();
+
+    const failures = await runPool(client, operations, 16);
+
+    const refusals = failures.filter((e) => isMediumOneError(e, 'unauthorized'));
+    assert.deepEqual(
+      failures.map((e) => (e instanceof Error ? e.message : String(e))),
+      [],
+      `no operation failed (${refusals.length} of them claimed the account is not permitted)`,
+    );
+    for (const op of operations) op.check();
+    const calls = world.emulator.calls();
+    const met401 = calls.filter((c) => c.status === 401 && c.path !== '/v2/login').length;
+    const signIns = logins(world.emulator);
+    assert.ok(met401 > 0, 'sessions did end under the calls');
+    assert.ok(signIns.every((c) => c.status === 200), 'no login was refused');
+    assert.equal(watch.maxConcurrentLogins, 1, 'never two logins at once');
+    // Each session serves at most 3 calls, so 200 operations need at least 67 sessions; a login per call (or
+    // worse) would mean sessions are thrown away before they are used up.
+    assert.ok(signIns.length >= Math.ceil(operations.length / 3), `${signIns.length} logins`);
+    assert.ok(signIns.length <= operations.length, `${signIns.length} logins for ${operations.length} operations`);
+    if (process.env.API_LOAD_REPORT) {
+      process.stdout.write(
+        `      [cookies ${cookies}] ${operations.length} operations, 16 in flight: ${signIns.length} logins, ` +
+          `${met401} 401s met, ${refusals.length} false refusals, ${calls.length} calls in all\n`,
+      );
+    }
+  }
+
+  it('sessions ending every 3 calls, 16 calls in flight, 200 mixed operations: no false refusal, exact final state', async () => {
+    await underLoad('single');
+  });
+
+  it('the same with a session cookie and a token cookie that must both come back', async () => {
+    await underLoad('several');
+  });
+
+  it('real refusals are still told under load, and permitted calls still go through', async () => {
+    // A Basic user may read itself but not change another user: the server answers 401 to that PATCH.
+    world.emulator.configure({ sessionMaxCalls: 3 });
+    watch = await watchLogins(world.emulator.url);
+    const basic: Credentials = { loginId: alice.loginId, password: alice.password, apiKey };
+    const { client } = makeClient(world.emulator, { baseUrl: watch.url, credentials: basic });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 16 }, (_, i) =>
+        i % 2 === 0 ? client.getUser(alice.loginId) : client.updateUser(bob.loginId, { disabled: false }),
+      ),
+    );
+    outcomes.forEach((o, i) => {
+      if (i % 2 === 0) assert.equal(o.status, 'fulfilled', `read ${i} went through`);
+      else {
+        assert.equal(o.status, 'rejected', `change ${i} was refused`);
+        const e: unknown = o.status === 'rejected' ? o.reason : undefined;
+        assert.ok(isMediumOneError(e, 'unauthorized'), `change ${i}: ${String(e)}`);
+        assert.match(e.message, /not permitted/);
+      }
+    });
+    assert.equal(world.emulator.getUser(projectName, bob.loginId)?.disabled, true, 'bob unchanged');
+    assert.equal(watch.maxConcurrentLogins, 1, 'never two logins at once');
+  });
+});
