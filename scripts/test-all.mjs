@@ -10,6 +10,8 @@ const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['build', 'node', ['esbuild.js']],
   ['unit + emulator', 'npm', ['run', '--silent', 'test:unit']],
+  // Compiled by the step above; `npm run test:faults` compiles first when run alone.
+  ['fault campaign', 'node', ['out/test/faults/campaign.js']],
   ...(skipEditor
     ? []
     : [

@@ -31,9 +31,15 @@ export interface BulkOptions {
   describeError?: (error: unknown) => string;
   /**
    * Retry Failed: asked before an item is sent again; true means the server already holds the change (an earlier
-   * try's lost answer had applied it), so it counts as done and nothing is resent. A failing check resends.
+   * try's lost answer had applied it), so it counts as done and nothing is resent. False or undefined (the check
+   * cannot tell, or fails) resends.
    */
-  alreadyDone?: (loginId: string) => Promise<boolean>;
+  alreadyDone?: (loginId: string) => Promise<boolean | undefined>;
+  /**
+   * Retry Failed: the items whose earlier failure may have been applied. Unless the check proved the change not
+   * applied, a new failure of theirs may have been applied too (by the earlier try), whatever this try met.
+   */
+  appliedBefore?: ReadonlySet<string>;
 }
 
 const APPLIED_PHRASE = /may (still )?have been applied/i;
@@ -69,13 +75,15 @@ export async function runBulk(
       if (options.signal?.aborted) break;
       const loginId = loginIds[next++];
       let ok = false;
+      let found: boolean | undefined;
       try {
-        if (check && (await check(loginId).catch(() => false))) outcome.alreadyDone.push(loginId);
+        found = check ? await check(loginId).catch(() => undefined) : undefined;
+        if (found) outcome.alreadyDone.push(loginId);
         else await operation(loginId);
         outcome.succeeded.push(loginId);
         ok = true;
       } catch (error) {
-        const applied = mayHaveBeenApplied(error);
+        const applied = mayHaveBeenApplied(error) || (found === undefined && !!options.appliedBefore?.has(loginId));
         outcome.failed.push({ loginId, reason: failureReason(describe(error), applied), mayHaveBeenApplied: applied });
       }
       options.onItemDone?.(loginId, ok, ++done, loginIds.length);

@@ -9,9 +9,10 @@ export interface UserCall {
   call: (client: MediumOneClient, loginId: string) => Promise<void>;
   /**
    * Reads the user: true when the server already holds what the call asks for (an earlier try whose answer was
-   * lost may have applied it), false when it does not or cannot tell. Retry Failed asks this before it resends.
+   * lost may have applied it), false when it does not, undefined when the read cannot tell. Retry Failed asks this
+   * before it resends.
    */
-  holds: (client: MediumOneClient, loginId: string) => Promise<boolean>;
+  holds: (client: MediumOneClient, loginId: string) => Promise<boolean | undefined>;
 }
 
 type Found = 'enabled' | 'disabled' | 'absent' | 'unknown';
@@ -27,7 +28,10 @@ async function stateOf(client: MediumOneClient, loginId: string): Promise<Found>
 
 const setDisabled = (disabled: boolean): UserCall => ({
   call: async (client, loginId) => void (await client.updateUser(loginId, { disabled })),
-  holds: async (client, loginId) => (await stateOf(client, loginId)) === (disabled ? 'disabled' : 'enabled'),
+  holds: async (client, loginId) => {
+    const found = await stateOf(client, loginId);
+    return found === 'unknown' ? undefined : found === (disabled ? 'disabled' : 'enabled');
+  },
 });
 
 export const enableCall: UserCall = setDisabled(false);
@@ -42,7 +46,7 @@ export const deleteCall: UserCall = {
     } catch (e) {
       // Only a Business account may delete, and it may read every user: a 403 on reading one is the server's way
       // of saying it does not know it (SPEC section 2: GET of an unknown login_id answers 403 or 404).
-      return isMediumOneError(e, ['notFound', 'forbidden']);
+      return isMediumOneError(e, ['notFound', 'forbidden']) ? true : undefined;
     }
   },
 };
@@ -52,6 +56,6 @@ export const createCall = (password: string): UserCall => ({
   call: async (client, loginId) => void (await client.createUser({ loginId, password })),
   holds: async (client, loginId) => {
     const found = await stateOf(client, loginId);
-    return found === 'enabled' || found === 'disabled';
+    return found === 'unknown' ? undefined : found !== 'absent';
   },
 });

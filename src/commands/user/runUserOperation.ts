@@ -7,7 +7,7 @@ import { ROLE_LABELS } from '../../projects/capabilities';
 import { userNode, type UserNode } from '../../tree/nodes';
 import type { UserEntry } from '../../tree/userEntry';
 import { hasToken, userContextValue } from '../../tree/contextValues';
-import { failureReason, mayHaveBeenApplied, runBulk, summarize, type BulkOutcome } from '../../users/bulkRun';
+import { failureReason, mayHaveBeenApplied, runBulk, summarize, type BulkFailure, type BulkOutcome } from '../../users/bulkRun';
 import { readSettings } from '../../settings';
 import { describeError } from '../../util/errorText';
 import { confirmUserOperation } from '../confirm';
@@ -30,7 +30,7 @@ export interface UserOperation {
   warning?: (count: number) => string;
   call(client: MediumOneClient, loginId: string, project: Project): Promise<void>;
   /** True when the server already holds the change (see `UserCall.holds`): Retry Failed asks before it resends. */
-  holds(client: MediumOneClient, loginId: string): Promise<boolean>;
+  holds(client: MediumOneClient, loginId: string): Promise<boolean | undefined>;
   /** The row after success; undefined removes it. */
   after(entry: UserEntry): Partial<UserEntry> | undefined;
 }
@@ -74,14 +74,16 @@ export async function runUserOperation(s: Services, op: UserOperation, nodes: Us
  * Runs the operation again on the rows that failed, as they are now (no new confirmation: the user just asked).
  * Each user is read first: a failure whose answer was lost may have been applied, and then nothing is resent.
  */
-async function retryFailed(s: Services, op: UserOperation, project: Project, failed: string[]): Promise<void> {
+async function retryFailed(s: Services, op: UserOperation, project: Project, failed: readonly BulkFailure[]): Promise<void> {
+  const ids = new Set(failed.map((f) => f.loginId));
   const load = s.users.get(project.id);
-  const entries = load?.status === 'loaded' ? load.users.filter((u) => failed.includes(u.loginId)) : [];
+  const entries = load?.status === 'loaded' ? load.users.filter((u) => ids.has(u.loginId)) : [];
   const nodes = entries.map((entry) => userNode(project, entry)).filter((n) => hasToken(userContextValue(project, n.entry), op.token));
-  if (nodes.length) await runOnProject(s, op, project, nodes, true);
+  if (nodes.length) await runOnProject(s, op, project, nodes, failed);
 }
 
-async function runOnProject(s: Services, op: UserOperation, project: Project, group: UserNode[], recheck = false): Promise<BulkOutcome> {
+/** `retrying`: Retry Failed, with the failures it retries; each user is read before anything is resent. */
+async function runOnProject(s: Services, op: UserOperation, project: Project, group: UserNode[], retrying?: readonly BulkFailure[]): Promise<BulkOutcome> {
   const client = await s.clients.for(project);
   const before = new Map(group.map((n) => [n.entry.loginId, n.entry]));
   for (const n of group) s.users.patchUser(project.id, n.entry.loginId, { busy: op.busyLabel });
@@ -93,7 +95,8 @@ async function runOnProject(s: Services, op: UserOperation, project: Project, gr
       concurrency: readSettings().concurrency,
       signal,
       describeError: (e) => explainRefusal(project, op, e),
-      alreadyDone: recheck ? (id) => op.holds(client, id) : undefined,
+      alreadyDone: retrying ? (id) => op.holds(client, id) : undefined,
+      appliedBefore: new Set(retrying?.filter((f) => f.mayHaveBeenApplied).map((f) => f.loginId)),
       onItemDone: (loginId, ok, _done, total) => {
         const entry = before.get(loginId)!;
         s.users.patchUser(project.id, loginId, ok ? op.after(entry) : { busy: undefined });
@@ -119,7 +122,7 @@ function report(s: Services, op: UserOperation, project: Project, outcome: BulkO
   const showLog = vscode.l10n.t('Show Log');
   void s.prompts.error(text, retry, showLog).then((choice) => {
     if (choice === showLog) s.channel.show(true);
-    if (choice === retry) void retryFailed(s, op, project, outcome.failed.map((f) => f.loginId)).catch((e: unknown) => s.log.error(describeError(e)));
+    if (choice === retry) void retryFailed(s, op, project, outcome.failed).catch((e: unknown) => s.log.error(describeError(e)));
   });
 }
 

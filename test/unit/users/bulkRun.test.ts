@@ -133,6 +133,26 @@ describe('bulk outcomes that may have been applied, and Retry Failed', () => {
     assert.equal(summarize('Disabled', retry), 'Disabled 3 of 3. 2 of them had already been applied by an earlier try (checked, not sent again).');
   });
 
+  it('Retry Failed still says "may have been applied" of an item whose earlier try may have been, unless its check settled it', async () => {
+    emulator = await startEmulator({ port: 0, seed: seedWith(3), faults: lostAndUnreadable });
+    const c = client(emulator);
+    const first = await runBulk(ids, (id) => disableCall.call(c, id), { concurrency: 3 });
+    const appliedBefore = new Set(first.failed.filter((f) => f.mayHaveBeenApplied).map((f) => f.loginId));
+    const retry = (failing: object) => {
+      emulator.configure({ faults: { routes: { 'PATCH /v2/users/:id': { status500: 1 }, ...failing } } });
+      return runBulk(['bulk-001'], (id) => disableCall.call(c, id), { concurrency: 1, alreadyDone: (id) => disableCall.holds(c, id), appliedBefore });
+    };
+    // The check cannot read, the resend meets a plain 500: the earlier try may still have done it.
+    const unreadable = await retry({ 'GET /v2/users/:id': { status500: 1 } });
+    assert.equal(unreadable.failed[0]?.mayHaveBeenApplied, true);
+    assert.match(unreadable.failed[0].reason, /may (still )?have been applied/i);
+    // The check reads the user enabled (another admin re-enabled it): the earlier try is settled, the 500 is plain.
+    emulator.setDisabled(P, 'bulk-001', false);
+    const settled = await retry({});
+    assert.equal(settled.failed[0]?.mayHaveBeenApplied, false);
+    assert.doesNotMatch(settled.failed[0].reason, /may (still )?have been applied/i);
+  });
+
   it('Retry Failed of a delete or a create whose change holds sends nothing; a failing check resends', async () => {
     emulator = await startEmulator({ port: 0, seed: seedWith(2) });
     const c = client(emulator);

@@ -1,0 +1,145 @@
+// The fault campaign (issue 9, SPEC section 6 "faults"): hundreds of single and bulk operations of every kind under
+// injected latency, 429, 500, 503, dropped connections before and after the change, garbled JSON and short
+// sessions, on more than one emulator profile. It asserts that every operation ends in the state the user was told
+// of: `npm run test:faults [-- --seed N] [--phases N]`. Exits non-zero when any asserted figure is not 0.
+import { MediumOneClient } from '../../src/api/client';
+import { defaultSeed, startEmulator } from '../../src/emulator';
+import { seededRandom } from '../../src/emulator/faults';
+import { execute, isFailure, list, type Told } from './execute';
+import { ASSERTED, Figures, holds, judgeCalls, judgeFinal, judgeItem, judgeList } from './judge';
+import { Model, planPhase, type Command, type ItemOp, type PlanShape } from './plan';
+import { campaignProfiles, faultTable, type CampaignProfile } from './profiles';
+import { printTable } from './table';
+
+const PROJECT = 'Local Sandbox';
+const ADMIN = { loginId: 'admin@sandbox.local', password: 'Sandbox-admin-1', apiKey: 'm1-sandbox-key' };
+const STARTING_USERS = 40;
+const SHAPE: PlanShape = { bulkPerPhase: 2, singlePerPhase: 7, bulkSize: [4, 10] };
+/** Far beyond any honest answer here (calls take milliseconds, back-off is capped at 60 ms): a call past it hangs. */
+const DEADLINE_MS = 10_000;
+const MIN_OPERATIONS = 300;
+/** The last phases run in a storm (faults on over half the calls), so that many calls fail outright and the reports are put to the test. */
+const STORM_SCALE = 2.5;
+
+function argument(name: string): number | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return undefined;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} needs a whole number, not "${process.argv[i + 1]}"`);
+  return value;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function runProfile(profile: CampaignProfile, seed: number, phases: number): Promise<Figures> {
+  const started = Date.now();
+  const random = seededRandom(seed);
+  const model = new Model(String(seed));
+  const emulatorSeed = defaultSeed();
+  emulatorSeed.projects[0].users = Array.from({ length: STARTING_USERS }, (_, i) => {
+    const state = { loginId: `start-${String(i).padStart(2, '0')}`, password: `Start-pass-${i}`, disabled: random() < 0.3 };
+    model.states.set(state.loginId, { exists: true, disabled: state.disabled, password: state.password });
+    return state;
+  });
+  // The Local Sandbox's own users stay out of the campaign's way: it neither touches nor expects them.
+  const emulator = await startEmulator({ ...profile.options, seed: emulatorSeed });
+  const client = new MediumOneClient({
+    baseUrl: emulator.url,
+    credentials: () => ADMIN,
+    timeoutMs: 5_000,
+    // The extension's four tries; shorter pauses than its 250 ms base so the campaign stays quick.
+    retry: { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 60 },
+    random: seededRandom(seed + 7),
+  });
+  const figures = new Figures();
+  const createsApplied = new Map<string, number>();
+  const counted = new Set<ItemOp>();
+  const settle = () => sleep(profile.acceptedDelayMs ? profile.acceptedDelayMs + 150 : 0);
+  const judge = (results: Map<ItemOp, Told>[], context: string) => {
+    for (const told of results) {
+      for (const [item, t] of told) {
+        if (item.kind === 'create' && !counted.has(item) && holds(emulator, PROJECT, item.loginId, item.intended)) {
+          counted.add(item);
+          createsApplied.set(item.loginId, (createsApplied.get(item.loginId) ?? 0) + 1);
+        }
+        judgeItem(figures, emulator, PROJECT, model, item, t, context);
+      }
+    }
+  };
+
+  try {
+    for (let phase = 1; phase <= phases; phase++) {
+      if (phase === Math.floor((phases * 2) / 3) + 1) emulator.configure({ faults: faultTable(seed + phase, STORM_SCALE) });
+      const commands = planPhase(random, model, SHAPE);
+      for (const c of commands) for (const _ of c.items) figures.count(`${c.kind} (${c.mode})`);
+      const expiry = profile.expireSessionsAfterMs === undefined ? undefined : setTimeout(() => emulator.expireSessions(), profile.expireSessionsAfterMs);
+      const first = await Promise.all(commands.map((c) => execute(client, c, DEADLINE_MS)));
+      clearTimeout(expiry);
+      await settle();
+      judge(first, `phase ${phase}`);
+
+      // Retry Failed on every command that had failures, as the user would click it (faults still on).
+      const again = retryCommands(commands, first);
+      figures.told.retried += again.reduce((n, c) => n + c.items.length, 0);
+      const appliedBefore = new Set(first.flatMap((told) => [...told].filter(([, t]) => isFailure(t) && t.mayHaveBeenApplied).map(([i]) => i.loginId)));
+      const second = await Promise.all(again.map((c) => execute(client, c, DEADLINE_MS, { appliedBefore })));
+      await settle();
+      judge(second, `phase ${phase} retry`);
+
+      figures.count('list (single)');
+      const listed = await list(client, DEADLINE_MS);
+      if (Array.isArray(listed)) judgeList(figures, emulator, PROJECT, listed, `phase ${phase}`);
+      else if ('hung' in listed) figures.flag('hangs', `phase ${phase} list: no answer within the deadline`);
+      else if (isFailure(listed)) figures.told.failed += 1;
+    }
+    await settle();
+    judgeFinal(figures, emulator, PROJECT, model);
+    judgeCalls(figures, emulator.calls(), createsApplied);
+  } finally {
+    await emulator.stop();
+  }
+  figures.seconds = (Date.now() - started) / 1000;
+  return figures;
+}
+
+/** The failed items of each command, as Retry Failed runs them again (reads are not retried: nothing to settle). */
+function retryCommands(commands: Command[], results: Map<ItemOp, Told>[]): Command[] {
+  return commands
+    .map((c, i) => ({ ...c, items: c.items.filter((item) => item.kind !== 'get' && isFailure(results[i].get(item) ?? { missing: true })) }))
+    .filter((c) => c.items.length > 0);
+}
+
+async function main(): Promise<void> {
+  const seed = argument('seed') ?? Math.floor(Math.random() * 1e9);
+  const phases = argument('phases') ?? 9;
+  console.log(`Fault campaign, seed ${seed} (repeat with: npm run test:faults -- --seed ${seed}), ${phases} phases per profile`);
+  const started = Date.now();
+  const results: [CampaignProfile, Figures][] = [];
+  for (const profile of campaignProfiles(seed)) results.push([profile, await runProfile(profile, seed, phases)]);
+  printTable(results);
+
+  let passed = 0;
+  let failed = 0;
+  const check = (ok: boolean, what: string) => {
+    if (ok) passed++;
+    else {
+      failed++;
+      console.log(`FAIL ${what}`);
+    }
+  };
+  const total = results.reduce((n, [, f]) => n + f.operationCount, 0);
+  check(total >= MIN_OPERATIONS, `operations: ${total}, at least ${MIN_OPERATIONS} expected`);
+  for (const [profile, f] of results) {
+    for (const figure of ASSERTED) check(f.asserted[figure] === 0, `${profile.name}: ${figure} = ${f.asserted[figure]}`);
+    for (const line of f.findings.slice(0, 12)) console.log(`  [${profile.name}] ${line}`);
+    if (f.findings.length > 12) console.log(`  [${profile.name}] … and ${f.findings.length - 12} more`);
+  }
+  console.log(`\n${total} operations in ${((Date.now() - started) / 1000).toFixed(1)} s, seed ${seed}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
