@@ -121,12 +121,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const waitS = limiter.check(readCookie(req.headers.cookie, SESSION_COOKIE) ?? req.socket.remoteAddress ?? '?');
     if (waitS !== undefined) return finish(text(429, 'Too many requests', retryAfter(waitS)));
 
+    if (match.loginId !== undefined) record.loginId = match.loginId;
     const fault = faults.draw(match.key);
+    if (fault) record.fault = fault;
     if (fault === 'status429') return finish(text(429, 'Too many requests', retryAfter(faults.retryAfterSeconds)));
     if (fault === 'status500') return finish(text(500, 'Internal server error'));
     if (fault === 'status503') return finish(text(503, 'Service unavailable', retryAfter(faults.retryAfterSeconds)));
     if (fault === 'drop') return finish('dropped');
     const reply = await runApi(ctx, match.key, match.loginId, req, { session, project });
+    const changes = match.key === 'POST /v2/users' || match.key === 'PATCH /v2/users/:id' || match.key === 'DELETE /v2/users/:id';
+    if (changes && reply.status < 300) record.applied = true;
+    const created = (reply.body as { login_id?: unknown } | undefined)?.login_id;
+    if (match.key === 'POST /v2/users' && typeof created === 'string') record.loginId = created;
     if (fault === 'dropAfter') return finish('dropped');
     finish(reply, fault === 'malformedJson');
   };

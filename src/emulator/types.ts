@@ -156,6 +156,12 @@ export interface CallRecord {
   path: string;
   status: number | 'dropped';
   project?: string;
+  /** The user concerned: from the path, or for a create from the login_id it created. */
+  loginId?: string;
+  /** The fault injected on this call, if any. */
+  fault?: FaultKind;
+  /** The call changed state (a create, update or delete succeeded), even when its answer was then lost or garbled. */
+  applied?: boolean;
 }
 
 export interface Emulator {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { FaultConfig } from '../../../src/emulator/types';
 import { business, cookieOf, emulatorPerTest, login, parse, project, request, sleep, statuses } from './fixture';
+import { forEachProfile } from './forEachProfile';
 
 const create = (login_id: string) => ({ login_id, password: 'Fault-pass-1' });
 
@@ -90,7 +91,7 @@ describe('emulator: fault injection', function () {
     const { emu, cookie } = await withFaults({ routes: { 'POST /v2/users': { drop: 1 } } });
     await assert.rejects(request(emu, 'POST', '/v2/users/', { cookie, body: create('dropped') }), /socket hang up|ECONNRESET/);
     assert.equal(emu.getUser(project, 'dropped'), undefined);
-    assert.deepEqual(emu.calls().at(-1), { method: 'POST', path: '/v2/users/', status: 'dropped', project });
+    assert.deepEqual(emu.calls().at(-1), { method: 'POST', path: '/v2/users/', status: 'dropped', project, fault: 'drop' });
   });
 
   it('dropAfter: the call is applied, then the socket closes with no answer', async () => {
@@ -185,5 +186,32 @@ describe('emulator: fault injection', function () {
       const b = await world.start({ faults: { ...faults, randomSeed: 99 } });
       assert.notDeepEqual(await run(b, await login(b)), await run(a, await login(a)));
     });
+  });
+});
+
+describe('emulator: 429 and 503 answers per profile', function () {
+  forEachProfile((p) => {
+    const says = p.retryAfter ? 'with Retry-After' : 'never with Retry-After';
+
+    it(`the rate limit's 429: ${says}; the body in the profile's error shape`, async () => {
+      const emu = await p.start({ rateLimit: { requests: 1, windowMs: 60_000 } });
+      const cookie = await p.login(emu);
+      assert.equal((await p.request(emu, 'GET', '/v2/users/zeta', { cookie })).status, 200);
+      const res = await p.request(emu, 'GET', '/v2/users/zeta', { cookie });
+      p.error(res, 429, /too many requests/i);
+      assert.equal(res.headers['retry-after'], p.retryAfter ? '60' : undefined);
+    });
+
+    for (const [kind, status] of [['status429', 429], ['status503', 503], ['status500', 500]] as const) {
+      it(`an injected ${status}${status === 500 ? ': never Retry-After' : `: ${says} (retryAfterSeconds 2)`}; the body in the profile's error shape; nothing applied`, async () => {
+        const emu = await p.start();
+        const cookie = await p.login(emu);
+        emu.configure({ faults: { routes: { 'PATCH /v2/users/:id': { [kind]: 1 } }, retryAfterSeconds: 2 } });
+        const res = await p.request(emu, 'PATCH', '/v2/users/zeta', { cookie, body: { disabled: true } });
+        p.error(res, status, /too many|unavailable|internal/i);
+        assert.equal(res.headers['retry-after'], p.retryAfter && status !== 500 ? '2' : undefined);
+        assert.equal(emu.getUser(project, 'zeta')?.disabled, false);
+      });
+    }
   });
 });

@@ -68,10 +68,10 @@ describe('emulator: calls() and reset()', function () {
     await request(emu, 'DELETE', '/v2/users/zeta', { cookie }).catch(() => undefined);
     assert.deepEqual(emu.calls(), [
       { method: 'POST', path: '/v2/login', status: 200, project: undefined },
-      { method: 'GET', path: '/v2/users/%C3%BC%40x', status: 404, project },
+      { method: 'GET', path: '/v2/users/%C3%BC%40x', status: 404, project, loginId: 'ü@x' },
       { method: 'GET', path: '/v2/nothing', status: 404 },
       { method: 'GET', path: '/v2/users/%zz', status: 400 },
-      { method: 'DELETE', path: '/v2/users/zeta', status: 'dropped', project },
+      { method: 'DELETE', path: '/v2/users/zeta', status: 'dropped', project, loginId: 'zeta', fault: 'drop' },
     ]);
     const copy = emu.calls();
     copy[0].status = 999;
