@@ -8,6 +8,7 @@ import { readSettings } from '../../settings';
 import { describeError } from '../../util/errorText';
 import { UserCancelled } from '../registerCommand';
 import { revealProject } from '../reveal';
+import { saveWithKeyringFallback } from '../../projects/keyringFallback';
 import { askApiKey, askBaseUrl, askLoginId, askMqttId, askName, askPassword, askProduction, askRole } from './projectPrompts';
 
 type Fixable = 'baseUrl' | 'loginId' | 'password' | 'apiKey';
@@ -41,9 +42,12 @@ export const addProject = (s: Services) => async () => {
   }
 
   const project: Project = { id: randomUUID(), name, baseUrl, role, loginId, mqttId, production };
-  await s.projects.save(project, { password, apiKey });
+  const place = await saveWithKeyringFallback(s, project, { password, apiKey });
+  if (!place) throw new UserCancelled();
   await revealProject(s, project);
-  void s.prompts.info(vscode.l10n.t('Project "{0}" added.', name));
+  void s.prompts.info(place === 'memory'
+    ? vscode.l10n.t('Project "{0}" added. Its credentials are kept in memory for this window only.', name)
+    : vscode.l10n.t('Project "{0}" added.', name));
 };
 
 async function signInFailure(s: Services, baseUrl: string, loginId: string, secrets: ProjectSecrets): Promise<string | undefined> {

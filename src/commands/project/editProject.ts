@@ -9,6 +9,7 @@ import { readSettings } from '../../settings';
 import { describeError } from '../../util/errorText';
 import { isMediumOneError } from '../../api/errors';
 import { resolveProject } from '../pickers';
+import { saveWithKeyringFallback, storedSecretsIfReadable } from '../../projects/keyringFallback';
 import { openEditProjectPanel, type EditProjectHost, type ProjectFormValues } from '../../webviews/editProjectPanel';
 
 type SaveError = { field?: keyof ProjectFormValues; message: string } | undefined;
@@ -17,7 +18,8 @@ type SaveError = { field?: keyof ProjectFormValues; message: string } | undefine
 export const editProject = (s: Services) => async (node?: unknown) => {
   const project = await resolveProject(s, node, (p) => !p.sandbox, vscode.l10n.t('There is no project to edit. The Local Sandbox manages its own settings.'));
   if (project.sandbox) throw new Error(vscode.l10n.t('The Local Sandbox manages its own settings.'));
-  const stored = await s.projects.getSecrets(project.id);
+  // An unreadable keyring (logged) leaves the form asking for new credentials rather than not opening at all.
+  const stored = await storedSecretsIfReadable(s, project.id);
   const host: EditProjectHost = {
     initial: {
       name: project.name,
@@ -48,7 +50,7 @@ async function save(s: Services, before: Project, values: ProjectFormValues, ski
     // parseBaseUrl never quotes user-info or a query; the redactor still sees the text before the page does.
     return { field: 'baseUrl', message: s.redactor.redact(describeError(e)) };
   }
-  const stored = await s.projects.getSecrets(before.id);
+  const stored = values.password && values.apiKey ? undefined : await storedSecretsIfReadable(s, before.id);
   const password = values.password || stored?.password;
   const apiKey = values.apiKey?.trim() || stored?.apiKey;
   if (!password) return { field: 'password', message: vscode.l10n.t('Enter the password.') };
@@ -64,9 +66,12 @@ async function save(s: Services, before: Project, values: ProjectFormValues, ski
       return { message };
     }
   }
-  await s.projects.save(project, { password, apiKey });
+  const place = await saveWithKeyringFallback(s, project, { password, apiKey });
+  if (!place) return { message: vscode.l10n.t('Not saved: VS Code could not reach the OS keyring. Set one up, or choose to keep the credentials in memory for this window.') };
   s.clients.forget(project.id);
   s.users.invalidate(project.id);
-  void s.prompts.info(vscode.l10n.t('Project "{0}" saved.', project.name));
+  void s.prompts.info(place === 'memory'
+    ? vscode.l10n.t('Project "{0}" saved. Its credentials are kept in memory for this window only.', project.name)
+    : vscode.l10n.t('Project "{0}" saved.', project.name));
   return undefined;
 }
