@@ -1,4 +1,4 @@
-import { isMediumOneError } from '../api/errors';
+import { mayHaveBeenApplied } from '../api/errors';
 
 /**
  * Runs one operation over many users with bounded concurrency and cancellation, and reports each
@@ -43,16 +43,6 @@ export interface BulkOptions {
 }
 
 const APPLIED_PHRASE = /may (still )?have been applied/i;
-
-/**
- * True when a failure may have changed the server even so: the client says so (`mayHaveBeenApplied`), or, from a
- * client that only says it in words, its message does.
- */
-export function mayHaveBeenApplied(error: unknown): boolean {
-  if (!isMediumOneError(error)) return false;
-  const flag = (error as { mayHaveBeenApplied?: unknown }).mayHaveBeenApplied;
-  return flag === true || (flag === undefined && APPLIED_PHRASE.test(error.message));
-}
 
 /** A failure's text, which always says "may have been applied" when it may have been. */
 export function failureReason(text: string, applied: boolean): string {

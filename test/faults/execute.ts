@@ -2,7 +2,8 @@
 // calls of src/users/userCalls.ts that the commands send; Retry Failed re-checks each user before it resends.
 import type { MediumOneClient } from '../../src/api/client';
 import type { BasicUser, UserSummary } from '../../src/api/types';
-import { failureReason, mayHaveBeenApplied, runBulk } from '../../src/users/bulkRun';
+import { mayHaveBeenApplied } from '../../src/api/errors';
+import { failureReason, runBulk } from '../../src/users/bulkRun';
 import { createCall, deleteCall, disableCall, enableCall, type UserCall } from '../../src/users/userCalls';
 import { describeError } from '../../src/util/errorText';
 import type { Command, ItemOp } from './plan';
