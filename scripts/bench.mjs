@@ -6,6 +6,7 @@
 //      reference document's pattern (a fresh login for every call, one call at a time), and against a rate limit
 //   4. faults: 20% injected 429/500/503/drops: every item ends done (server agrees) or reported
 //   5. bulk create (what Import Users runs) under the same faults: no login_id created twice, every miss reported
+//   6. a login_id-only project of 10,000 users: every state read (the tree's background read), unlimited and at 100/s
 // Prints a table and writes artifacts/bench.json.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -153,6 +154,55 @@ async function timed(fn) {
   await emulator.stop();
 }
 
+// 6. states from a login_id list: a project of 10,000 users whose list gives bare login_ids; every state read
+//    with GET (StateReader, the tree's background read, at the default concurrency of 8), unlimited and under a
+//    rate limit. The emulator has no rate limit unless given one: 100 requests per second, as in section 3.
+{
+  const { StateReader } = require(path.join(root, 'out/src/tree/stateReader.js'));
+  const n = quick ? 2000 : 10_000;
+  const seed = defaultSeed();
+  seed.projects[0].users = Array.from({ length: n }, (_, i) => ({ loginId: `dev-${i}`, password: 'Device-pass-1', disabled: i % 7 === 0 }));
+  const emulator = await startEmulator({ port: 0, seed, listing: 'loginIds' });
+  const readAll = async (rateLimit) => {
+    emulator.configure({ rateLimit });
+    // The client as the extension makes it: default retry policy, no tuning.
+    const c = new MediumOneClient({ baseUrl: emulator.url, credentials: () => admin });
+    await c.login();
+    const listed = (await c.listUsers()).map((u) => u.loginId);
+    const states = new Map();
+    let failed = 0;
+    const reader = new StateReader({
+      read: (id, signal) => c.getUser(id, { signal }),
+      concurrency: 8,
+      onBatch: (outcomes) => {
+        for (const o of outcomes) o.kind === 'read' ? states.set(o.loginId, o.user.disabled) : failed++;
+      },
+    });
+    const s = performance.now();
+    reader.add(listed);
+    await reader.idle;
+    const ms = performance.now() - s;
+    const wrong = emulator.listUsers(P).filter((u) => states.get(u.loginId) !== u.disabled).length;
+    return { ms: Math.round(ms), failed, wrong };
+  };
+  const unlimited = await readAll(undefined);
+  const limit = { requests: 100, windowMs: 1000 };
+  const limited = await readAll(limit);
+  const floorMs = (n / limit.requests) * limit.windowMs;
+  results.loginIdStates = {
+    users: n,
+    concurrency: 8,
+    unlimitedMs: unlimited.ms,
+    limit: `${limit.requests} per ${limit.windowMs} ms`,
+    floorMs,
+    limitedMs: limited.ms,
+    withinPercentOfFloor: +(((limited.ms - floorMs) / floorMs) * 100).toFixed(1),
+    failed: unlimited.failed + limited.failed,
+    wrongStates: unlimited.wrong + limited.wrong,
+  };
+  await emulator.stop();
+}
+
 mkdirSync(path.join(root, 'artifacts'), { recursive: true });
 writeFileSync(path.join(root, 'artifacts', 'bench.json'), JSON.stringify(results, null, 2));
 console.log(JSON.stringify(results, null, 2));
@@ -163,5 +213,6 @@ const bars = [
   ['rate-limited within 20% of the limit', results.rateLimited.withinPercentOfFloor <= 20 && results.rateLimited.failures === 0],
   ['faults: nothing unreported', results.faults.unreportedWrongState === 0],
   ['create under faults: no duplicate, nothing unreported', results.createFaults.duplicateCreateAttempts === 0 && results.createFaults.unreportedMissing === 0],
+  ['10k login_id states within 15% of N / rate, all right', results.loginIdStates.withinPercentOfFloor <= 15 && results.loginIdStates.failed === 0 && results.loginIdStates.wrongStates === 0],
 ];
 for (const [name, ok] of bars) console.log(`${ok ? 'meets' : 'MISSES'}  ${name}`);

@@ -219,8 +219,9 @@ describe('user operations', () => {
     const project = await addProject(s, emu(), 'registration');
     await s.projects.track(project.id, ['device-001']);
     const row = await userRow(s, project, 'device-001');
-    // A project saved as Business whose account is really a Registration one: the server refuses.
-    const forged = { ...row, project: { ...project, role: 'business' as const } };
+    // A project saved as Business whose account is really a Registration one: the server refuses. The row's state
+    // is given as known: a row whose state is unknown offers neither Enable nor Disable.
+    const forged = { ...row, project: { ...project, role: 'business' as const }, entry: { ...row.entry, state: 'enabled' as const } };
     const prompts = script(s);
     await vscode.commands.executeCommand(Cmd.disableUser, forged);
     assert.equal(emu().getUser(P, 'device-001')?.disabled, false);
