@@ -54,7 +54,9 @@ async function runProfile(profile: CampaignProfile, seed: number, phases: number
   const figures = new Figures();
   const createsApplied = new Map<string, number>();
   const counted = new Set<ItemOp>();
-  const settle = () => sleep(profile.acceptedDelayMs ? profile.acceptedDelayMs + 150 : 0);
+  // A 202 create appears `acceptedDelayMs` later: judging before then would call it missing.
+  const settle = (commands: Command[]) =>
+    sleep(profile.acceptedDelayMs && commands.some((c) => c.kind === 'create') ? profile.acceptedDelayMs + 150 : 0);
   const judge = (results: Map<ItemOp, Told>[], context: string) => {
     for (const told of results) {
       for (const [item, t] of told) {
@@ -75,7 +77,7 @@ async function runProfile(profile: CampaignProfile, seed: number, phases: number
       const expiry = profile.expireSessionsAfterMs === undefined ? undefined : setTimeout(() => emulator.expireSessions(), profile.expireSessionsAfterMs);
       const first = await Promise.all(commands.map((c) => execute(client, c, DEADLINE_MS)));
       clearTimeout(expiry);
-      await settle();
+      await settle(commands);
       judge(first, `phase ${phase}`);
 
       // Retry Failed on every command that had failures, as the user would click it (faults still on).
@@ -83,7 +85,7 @@ async function runProfile(profile: CampaignProfile, seed: number, phases: number
       figures.told.retried += again.reduce((n, c) => n + c.items.length, 0);
       const appliedBefore = new Set(first.flatMap((told) => [...told].filter(([, t]) => isFailure(t) && t.mayHaveBeenApplied).map(([i]) => i.loginId)));
       const second = await Promise.all(again.map((c) => execute(client, c, DEADLINE_MS, { appliedBefore })));
-      await settle();
+      await settle(again);
       judge(second, `phase ${phase} retry`);
 
       figures.count('list (single)');
@@ -92,7 +94,6 @@ async function runProfile(profile: CampaignProfile, seed: number, phases: number
       else if ('hung' in listed) figures.flag('hangs', `phase ${phase} list: no answer within the deadline`);
       else if (isFailure(listed)) figures.told.failed += 1;
     }
-    await settle();
     judgeFinal(figures, emulator, PROJECT, model);
     judgeCalls(figures, emulator.calls(), createsApplied);
   } finally {

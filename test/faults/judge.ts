@@ -15,6 +15,8 @@ export class Figures {
   readonly asserted: Record<Asserted, number> = { wrongFinalStates: 0, wrongReads: 0, duplicateCreates: 0, unreportedFailures: 0, appliedButReportedFailed: 0, hangs: 0 };
   /** One line per asserted figure counted, to find the case again (with the seed). */
   readonly findings: string[] = [];
+  /** Calls answered 401 because their session had ended (call budget, expiry, or ended mid-phase). */
+  sessionsEnded = 0;
   seconds = 0;
 
   count(key: string, map: Map<string, number> = this.operations, by = 1): void {
@@ -136,7 +138,7 @@ export function judgeCalls(f: Figures, records: readonly CallRecord[], createsAp
     if (r.fault) f.count(r.fault, f.faults);
     else if (r.status === 429 || r.status === 500 || r.status === 503) f.count(`status${r.status}`, f.faults);
     else if (r.status === 'dropped') f.count('drop/dropAfter', f.faults);
-    if (r.status === 401) f.count('session ended (401)', f.faults);
+    if (r.status === 401) f.sessionsEnded += 1;
   }
   const posts = new Map<string, number>();
   for (const r of seen) {

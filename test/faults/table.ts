@@ -11,6 +11,7 @@ export function printTable(results: readonly [CampaignProfile, Figures][]): void
   for (const k of keys((f) => f.operations)) row(`  ${k}`, (f) => f.operations.get(k) ?? 0);
   row('faults injected (emulator calls)', (f) => [...f.faults.values()].reduce((a, b) => a + b, 0));
   for (const k of keys((f) => f.faults)) row(`  ${k}`, (f) => f.faults.get(k) ?? 0);
+  row('calls refused as their session had ended (401)', (f) => f.sessionsEnded);
   row('told done', (f) => f.told.done);
   row('told failed', (f) => f.told.failed);
   row('  of which "may have been applied"', (f) => f.told.failedMayHaveBeenApplied);
