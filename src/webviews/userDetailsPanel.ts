@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
-import { openPanel, type TypedPanel } from './panel';
+import { openPanel, type PanelGuard, type TypedPanel } from './panel';
 import { userDetailsToHost, type UserAction, type UserDetailsModel, type UserDetailsStrings, type UserDetailsToHost, type UserDetailsToView } from './protocol/userDetails';
 
 export type { UserDetailsModel } from './protocol/userDetails';
 
 export interface UserDetailsHost {
+  /** Logs what the page got wrong and redacts what is sent to it. */
+  guard: PanelGuard;
   load(): Promise<UserDetailsModel>;
   run(action: UserDetailsModel['actions'][number]): Promise<void>;
 }
@@ -46,6 +48,7 @@ export function openUserDetailsPanel(extensionUri: vscode.Uri, key: string, host
     script: 'userDetails',
     extensionUri,
     inbound: userDetailsToHost,
+    guard: host.guard,
     onMessage: async (message): Promise<void> => {
       if (message.type === 'ready') {
         view.post({ type: 'strings', strings: strings() });

@@ -32,6 +32,7 @@ export const showUser = (s: Services) => async (node?: unknown) => {
     return userNode(project, entry ?? target.entry);
   };
   const host: UserDetailsHost = {
+    guard: { log: s.log.scoped('userDetails'), redactor: s.redactor },
     load: () => loadDetails(s, current()),
     run: async (action) => {
       if (action === 'refresh') return;
