@@ -19,6 +19,8 @@ import { isMediumOneError } from '../api/errors';
 import type { UserEntry } from './userEntry';
 import { capabilitiesOf } from '../projects/capabilities';
 
+/** Under a state filter, read states change which rows show: the project's rows are fetched again, this often at most. */
+const FILTERED_REFETCH_MS = 300;
 /** Rows a filtered view shows first: their states are read before the others'. */
 const FIRST_ROWS = 50;
 /** How long reveal waits for VS Code to re-fetch a refreshed parent (it never does for a collapsed one). */
@@ -44,6 +46,7 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private readonly stale = new Set<string>();
   private readonly quietWaiters = new Map<string, (() => void)[]>();
   private readonly everFetched = new Set<string>();
+  private readonly refetchTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -85,7 +88,13 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private refreshRows(projectId: string, loginIds: string[]): void {
     const project = this.nodes.get(projectNodeId(projectId));
     if (this.filter.states?.length) {
-      this.refresh(project);
+      // Fetching 10,000 rows again for every batch would be wasteful: at most once per FILTERED_REFETCH_MS.
+      if (!this.refetchTimers.has(projectId)) {
+        this.refetchTimers.set(projectId, setTimeout(() => {
+          this.refetchTimers.delete(projectId);
+          this.refresh(this.nodes.get(projectNodeId(projectId)));
+        }, FILTERED_REFETCH_MS));
+      }
       return;
     }
     const rows: TreeNode[] = [];
@@ -296,6 +305,7 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   dispose(): void {
+    for (const timer of this.refetchTimers.values()) clearTimeout(timer);
     this.changed.dispose();
     for (const d of this.subscriptions) d.dispose();
   }

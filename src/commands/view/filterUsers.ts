@@ -6,7 +6,7 @@ import { UserCancelled } from '../registerCommand';
 
 const STATES: UserState[] = ['enabled', 'disabled', 'pending', 'notFound', 'error', 'unknown'];
 
-/** Filter by login_id text, then optionally by state; the view's description shows the active filter. */
+/** Filter by login_id text, then optionally by state; the view's message shows the active filter, its counts and how to clear it. */
 export const filterUsers = (s: Services) => async () => {
   const current = s.tree.getFilter();
   const text = await s.prompts.input({
