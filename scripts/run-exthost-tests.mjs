@@ -3,8 +3,11 @@
 // the way VS Code's browser integration runner does: the workbench URL's `payload` names the extension under
 // development (this repo) and the tests entry; the page calls `codeAutomationExit(code)` when `run()` settles.
 //
-//   node scripts/run-exthost-tests.mjs [--no-build] [--grep <text>] [--timeout-min 10] [--verbose]
+//   node scripts/run-exthost-tests.mjs [--no-build] [--grep <text>] [--profile <names>] [--timeout-min 10] [--verbose]
 //
+// `--profile independent` (any names `npm run emulator -- --profile` takes) makes every emulator the suites start
+// answer that way: the suites prove the extension on more than one server (SPEC section 5). The tag in the output
+// becomes `exthost:<profile>`.
 // Builds first (`npm run build` + `npm run compile-tests`) unless --no-build. `--extension-root <dir>` runs another
 // extension folder (with its own dist/ and out/test/suite/), which is how the harness itself is checked.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +19,7 @@ import { repoRoot, tempRoot } from './editor/paths.mjs';
 import { npm, runCommand, seconds, step } from './editor/steps.mjs';
 import { provisionEditor } from './provision-editor.mjs';
 
-const TAG = 'exthost';
+let TAG = 'exthost';
 
 // Console lines of the offline workbench that say nothing about the tests.
 const NOISE = [
@@ -36,11 +39,13 @@ async function main() {
     options: {
       'no-build': { type: 'boolean', default: false },
       grep: { type: 'string' },
+      profile: { type: 'string' },
       'timeout-min': { type: 'string', default: '10' },
       verbose: { type: 'boolean', default: false },
       'extension-root': { type: 'string' },
     },
   });
+  if (args.profile) TAG = `exthost:${args.profile}`;
   const extensionRoot = path.resolve(args['extension-root'] ?? repoRoot);
   const testsEntry = path.join(extensionRoot, 'out', 'test', 'suite', 'index.js');
   const extensionMain = path.join(extensionRoot, 'dist', 'extension.js');
@@ -62,7 +67,7 @@ async function main() {
   try {
     const server = await step(TAG, 'code-server started', () =>
       startCodeServer({
-        env: args.grep ? { MOCHA_GREP: args.grep } : {},
+        env: { ...(args.grep ? { MOCHA_GREP: args.grep } : {}), ...(args.profile ? { M1_EMULATOR_PROFILE: args.profile } : {}) },
         // The extension host's own stdout/stderr lands in code-server's log; show it with --verbose.
         log: args.verbose ? (l) => console.log(`[code-server] ${l}`) : undefined,
       }),

@@ -5,7 +5,7 @@ import type { Services } from '../../../src/services';
 import type { Project } from '../../../src/projects/project';
 import type { Role } from '../../../src/api/types';
 import type { Emulator, EmulatorOptions } from '../../../src/emulator/types';
-import { startEmulator as start, defaultSeed } from '../../../src/emulator';
+import { startEmulator as start, defaultSeed, profileSettings } from '../../../src/emulator';
 import { projectNode, type TreeNode, type UserNode } from '../../../src/tree/nodes';
 import { windowPrompts } from '../../../src/ui/prompts';
 import { ScriptedPrompts, type Step } from './scriptedPrompts';
@@ -16,11 +16,20 @@ export const SANDBOX = { apiKey: 'm1-sandbox-key', admin: 'admin@sandbox.local',
 export async function services(): Promise<Services> {
   const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not installed in this extension host`);
-  return (await ext.activate()).services;
+  const api: Partial<ExtensionApi> = await ext.activate();
+  assert.ok(api.services, 'the exports carry the services only in ExtensionMode.Test');
+  return api.services;
 }
 
+/**
+ * The emulator profile every suite runs against (`run-exthost-tests.mjs --profile`, e.g. `independent`), or the
+ * default server. A test's own options win over it, so a test that needs one behaviour still gets it.
+ */
+export const serverProfile = process.env.M1_EMULATOR_PROFILE ?? '';
+const profileOptions: EmulatorOptions = serverProfile ? profileSettings(serverProfile) : {};
+
 export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  return start({ port: 0, seed: defaultSeed(), ...options });
+  return start({ port: 0, seed: defaultSeed(), ...profileOptions, ...options });
 }
 
 /**
