@@ -6,6 +6,8 @@ export interface Settings {
   /** When non-destructive operations ask first: 'always', 'bulk' (more than one user) or 'never'. */
   confirmation: 'always' | 'bulk' | 'never';
   sandboxAutoStart: boolean;
+  /** Export CSV without neutralising formula prefixes (`mediumOne.export.rawCsv`); off by default. */
+  exportRawCsv: boolean;
 }
 
 /** Read on use, so a change in the Settings editor applies to the next call without a reload. */
@@ -15,6 +17,7 @@ export function readSettings(): Settings {
     requestTimeoutSeconds: clamp(c.get<number>('requestTimeoutSeconds', 30), 1, 600),
     concurrency: clamp(c.get<number>('concurrency', 8), 1, 32),
     sandboxAutoStart: c.get<boolean>('localSandbox.autoStart', false),
+    exportRawCsv: c.get<boolean>('export.rawCsv', false) === true,
     confirmation: oneOf(c.get<string>('confirmation', 'bulk'), ['always', 'bulk', 'never'] as const, 'bulk'),
   };
 }

@@ -16,25 +16,46 @@ export interface ExportedUser {
   userData?: Record<string, unknown>;
 }
 
+/** How a file is written. */
+export interface ExportOptions {
+  /**
+   * CSV only: write every value exactly, formula prefixes included (the `mediumOne.export.rawCsv` setting). Off by
+   * default: see usersToCsv.
+   */
+  raw?: boolean;
+  /** Applied to every value written (the extension passes its SecretRedactor): no secret reaches a file. */
+  redact?: (text: string) => string;
+}
+
+/**
+ * A cell a spreadsheet would run as a formula: one starting with `=`, `+`, `-`, `@`, a tab or a carriage return
+ * (OWASP, "CSV Injection"). Such cells are written with a leading `'`, which spreadsheets show as text; the import
+ * reads `'` followed by one of these characters back as the bare value, so an exported file still imports.
+ */
+export const FORMULA_PREFIX = /^[=+\-@\t\r]/;
+
 /**
  * CSV: one row per user, columns `login_id,state,disabled,mqtt_id,user_data` (`user_data` as JSON text, `disabled`
  * empty where the state is not known). A `login_id` column first, so the file can be the start of an import file.
+ * CRLF and quotes where needed (RFC 4180); formula prefixes neutralised unless `raw`.
  */
-export function usersToCsv(users: readonly ExportedUser[]): string {
-  const rows = users.map((u) => [
-    u.loginId,
-    u.state,
-    u.state === 'enabled' ? 'false' : u.state === 'disabled' ? 'true' : '',
-    u.mqttId ?? '',
-    u.userData && Object.keys(u.userData).length ? JSON.stringify(u.userData) : '',
-  ]);
-  // CRLF and quotes where needed (RFC 4180). Values are written exactly (no formula escaping, which would prefix a
-  // quote to a login_id such as "+49…" and break the data): the README warns about opening it in a spreadsheet.
-  return Papa.unparse({ fields: ['login_id', 'state', 'disabled', 'mqtt_id', 'user_data'], data: rows }, { newline: '\r\n' }) + '\r\n';
+export function usersToCsv(users: readonly ExportedUser[], options: ExportOptions = {}): string {
+  const redact = options.redact ?? ((t: string) => t);
+  const rows = users.map((u) =>
+    [
+      u.loginId,
+      u.state,
+      u.state === 'enabled' ? 'false' : u.state === 'disabled' ? 'true' : '',
+      u.mqttId ?? '',
+      u.userData && Object.keys(u.userData).length ? JSON.stringify(u.userData) : '',
+    ].map(redact),
+  );
+  const escapeFormulae = options.raw ? false : new RegExp(FORMULA_PREFIX.source, 's');
+  return Papa.unparse({ fields: ['login_id', 'state', 'disabled', 'mqtt_id', 'user_data'], data: rows }, { newline: '\r\n', escapeFormulae }) + '\r\n';
 }
 
 /** JSON: `{ project, exportedAt, users: [{ login_id, state, disabled?, mqtt_id?, user_data? }] }`, the API's field names. */
-export function usersToJson(projectName: string, users: readonly ExportedUser[], now: Date): string {
+export function usersToJson(projectName: string, users: readonly ExportedUser[], now: Date, options: Pick<ExportOptions, 'redact'> = {}): string {
   const body = {
     project: projectName,
     exportedAt: now.toISOString(),
@@ -46,5 +67,7 @@ export function usersToJson(projectName: string, users: readonly ExportedUser[],
       ...(u.userData !== undefined ? { user_data: u.userData } : {}),
     })),
   };
-  return `${JSON.stringify(body, null, 2)}\n`;
+  // Redacted as text: the redactor knows each secret's JSON-escaped form too.
+  const text = `${JSON.stringify(body, null, 2)}\n`;
+  return options.redact ? options.redact(text) : text;
 }

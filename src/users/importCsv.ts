@@ -7,7 +7,9 @@ import Papa from 'papaparse';
  * `login id` are accepted too). papaparse does the CSV itself: quoted fields, embedded commas and line breaks, a
  * UTF-8 byte-order mark and the `;` delimiter that spreadsheets write in many locales. An optional `disabled`
  * column (`true`/`false`, `yes`/`no`, `1`/`0`, empty = enabled), as Export writes it, asks for users created
- * disabled. Each row that cannot be created is reported by its line number, never dropped.
+ * disabled. Each row that cannot be created is reported by its line number, never dropped: among them login_ids or
+ * passwords holding line breaks or other control characters. A login_id is trimmed of surrounding spaces, and the
+ * import says so (`notes`). Files over IMPORT_LIMITS are refused whole.
  */
 
 /** One user to create; `line` is the file's line number (1 = the header), as a spreadsheet shows it. */
@@ -26,9 +28,50 @@ export interface RowProblem {
   reason: string;
 }
 
+/** A row imported with a change the user should know of (its login_id trimmed, or Export's `'` taken off). */
+export interface RowNote {
+  line: number;
+  loginId: string;
+  note: 'trimmed' | 'unescaped';
+}
+
 export interface ParsedImport {
   rows: ImportRow[];
   problems: RowProblem[];
+  notes: RowNote[];
+}
+
+/**
+ * The largest file an import reads (checked on the file's size before it is read) and the most rows it takes:
+ * one import is one confirmation and one bulk run, and 50,000 rows is already hours at a typical rate limit.
+ * README ("Import users from CSV") documents both.
+ */
+export const IMPORT_LIMITS = { maxBytes: 5 * 1024 * 1024, maxRows: 50_000 } as const;
+
+/** Refuses a file over IMPORT_LIMITS.maxBytes, from its size alone: called before the file is read. */
+export function checkImportFileSize(bytes: number): void {
+  if (bytes > IMPORT_LIMITS.maxBytes) {
+    throw new ImportFileError(`The file is ${(bytes / 1048576).toFixed(1)} MB; an import reads files of at most ${IMPORT_LIMITS.maxBytes / 1048576} MB. Split it into several files.`);
+  }
+}
+
+/** The file's text: UTF-8 (with or without a byte-order mark) only; anything else is refused with what to do. */
+export function decodeImportFile(bytes: Uint8Array): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ImportFileError('The file is UTF-16 text. Save it as "CSV UTF-8" and import it again.');
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ImportFileError('The file is not UTF-8 text (a spreadsheet\'s "CSV" in a local code page, say). Save it as "CSV UTF-8" and import it again.');
+  }
+}
+
+export interface ImportLimits {
+  maxLoginId: number;
+  maxPassword: number;
+  /** Default IMPORT_LIMITS.maxRows. */
+  maxRows?: number;
 }
 
 /** The file as a whole cannot be imported (no header, no login_id or password column): the message says what to fix. */
@@ -42,7 +85,7 @@ const DISABLED_VALUES = new Map([
 ]);
 const normalise = (header: string) => header.trim().toLowerCase();
 
-export function parseImportCsv(text: string, limits: { maxLoginId: number; maxPassword: number }): ParsedImport {
+export function parseImportCsv(text: string, limits: ImportLimits): ParsedImport {
   // The delimiter is guessed without empty lines (papaparse's guess counts them as one-field rows, and a short file
   // ending in a line break then reads as comma-separated whatever it uses); the file is then read with its empty
   // lines kept (and skipped below) so that line numbers can be counted.
@@ -53,13 +96,19 @@ export function parseImportCsv(text: string, limits: { maxLoginId: number; maxPa
   const header = records[headerIndex];
   if (!header) throw new ImportFileError('The file is empty. It needs a header row with login_id and password columns.');
   const headers = header.map(normalise);
-  const loginCol = headers.findIndex((h) => LOGIN_ID_HEADERS.has(h));
-  const passwordCol = headers.findIndex((h) => PASSWORD_HEADERS.has(h));
-  const disabledCol = headers.findIndex((h) => DISABLED_HEADERS.has(h));
+  const loginCol = column(headers, LOGIN_ID_HEADERS, 'login_id');
+  const passwordCol = column(headers, PASSWORD_HEADERS, 'password');
+  const disabledCol = column(headers, DISABLED_HEADERS, 'disabled');
   const missing = [loginCol < 0 ? 'login_id' : '', passwordCol < 0 ? 'password' : ''].filter(Boolean);
   if (missing.length) {
     const found = header.map((h) => `"${h.trim()}"`).join(', ');
     throw new ImportFileError(`The header row has no ${missing.join(' or ')} column (it has ${found}). Name the columns login_id and password.`);
+  }
+
+  const maxRows = limits.maxRows ?? IMPORT_LIMITS.maxRows;
+  const dataRows = records.slice(headerIndex + 1).filter((r) => !isBlank(r)).length;
+  if (dataRows > maxRows) {
+    throw new ImportFileError(`The file has ${dataRows.toLocaleString('en-US')} rows; one import takes at most ${maxRows.toLocaleString('en-US')}. Split it into several files.`);
   }
 
   // papaparse reports broken quoting by record index.
@@ -68,33 +117,82 @@ export function parseImportCsv(text: string, limits: { maxLoginId: number; maxPa
 
   const rows: ImportRow[] = [];
   const problems: RowProblem[] = [];
+  const notes: RowNote[] = [];
   const firstLine = new Map<string, number>();
   // Quoted fields may hold line breaks, so a record's line is counted over the records before it.
   let line = 1;
   records.forEach((record, i) => {
     if (i > 0) line += 1 + breaksIn(records[i - 1]);
     if (i <= headerIndex || isBlank(record)) return;
-    const loginId = (record[loginCol] ?? '').trim();
+    const rawLoginId = record[loginCol] ?? '';
+    const trimmed = rawLoginId.trim();
+    const loginId = unescapeFormula(trimmed);
     const password = record[passwordCol] ?? '';
     const disabledText = disabledCol < 0 ? '' : (record[disabledCol] ?? '').trim();
     const disabled = DISABLED_VALUES.get(disabledText.toLowerCase());
     const reason =
       parseErrors.has(i) ? `the CSV is malformed here (${parseErrors.get(i)})`
       : !loginId ? 'no login_id'
+      : unusable(rawLoginId) ? `the login_id holds ${unusable(rawLoginId)}, which no login_id may hold`
       : loginId.length > limits.maxLoginId ? `the login_id is longer than ${limits.maxLoginId} characters`
       : !password ? 'no password'
+      : unusable(password) ? `the password holds ${unusable(password)}: fix the file (the password itself is not shown)`
       : password.length > limits.maxPassword ? `the password is longer than ${limits.maxPassword} characters`
       : firstLine.has(loginId) ? `a second row for this login_id (the first is line ${firstLine.get(loginId)})`
       : disabled === undefined ? `disabled is "${disabledText}": write true or false (or leave it empty for enabled)`
       : undefined;
     if (reason) {
-      problems.push({ line, loginId, reason });
+      // A login_id with a control character is not repeated into the report: it is named by its line.
+      problems.push({ line, loginId: unusable(rawLoginId) ? visible(loginId) : loginId, reason });
       return;
     }
+    if (trimmed !== rawLoginId) notes.push({ line, loginId, note: 'trimmed' });
+    if (loginId !== trimmed) notes.push({ line, loginId, note: 'unescaped' });
     firstLine.set(loginId, line);
     rows.push(disabledCol < 0 ? { line, loginId, password } : { line, loginId, password, disabled: disabled === true });
   });
-  return { rows, problems };
+  return { rows, problems, notes };
+}
+
+/** The one column named like `names`; a second one is refused rather than one of them silently ignored. */
+function column(headers: string[], names: ReadonlySet<string>, what: string): number {
+  const found = headers.flatMap((h, i) => (names.has(h) ? [i] : []));
+  if (found.length > 1) {
+    throw new ImportFileError(`The header row has ${found.length} ${what} columns (columns ${found.map((i) => i + 1).join(' and ')}). Keep one.`);
+  }
+  return found[0] ?? -1;
+}
+
+/**
+ * Export writes a value a spreadsheet would run as a formula with a leading `'` (see usersToCsv); read back, that
+ * `'` is taken off again. A login_id that really starts with `'` and a formula character cannot be imported as is.
+ */
+function unescapeFormula(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
+/**
+ * Characters no login_id or password may hold, described for the user: line breaks (a CSV quoting slip, or a forged
+ * file), other control characters (C0, DEL, C1), Unicode direction controls (they make a login_id read differently
+ * from what it is) and unpaired UTF-16 surrogates (not text at all; they cannot be sent).
+ */
+export function unusable(value: string): string | undefined {
+  // With the u flag a surrogate pair is one code point, so [\ud800-\udfff] matches unpaired halves only.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  const found = /[\r\n\u2028\u2029]|[\u0000-\u001f\u007f-\u009f]|[\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/u.exec(value);
+  if (!found) return undefined;
+  const c = found[0];
+  const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  if (/[\r\n\u2028\u2029]/.test(c)) return `a line break (${code})`;
+  if (/[\u202a-\u202e\u2066-\u2069]/.test(c)) return `a text-direction control (${code})`;
+  if (/[\ud800-\udfff]/.test(c)) return `an unpaired UTF-16 surrogate (${code})`;
+  return `a control character (${code})`;
+}
+
+/** A value with its control characters shown as U+XXXX, so a report line cannot be broken or spoofed by it. */
+function visible(value: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/gu, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
 const isBlank = (record: string[]) => record.every((field) => field.trim() === '');

@@ -5,7 +5,7 @@ import type { Project } from '../../projects/project';
 import { ROLE_LABELS, capabilitiesOf } from '../../projects/capabilities';
 import type { MediumOneClient } from '../../api/client';
 import { MAX_LENGTH } from '../../webviews/protocol/limits';
-import type { ImportRow, RowProblem } from '../../users/importCsv';
+import type { ImportRow, ParsedImport, RowNote, RowProblem } from '../../users/importCsv';
 import { loadFileFormats } from './fileFormats';
 import { countResults, importReport, resultOf, type ImportCounts, type RowResult } from '../../users/importReport';
 import { runBulk } from '../../users/bulkRun';
@@ -40,7 +40,7 @@ export const importUsers = (s: Services) => async (node?: unknown): Promise<Impo
   });
   if (!uri) throw new UserCancelled();
   const fileName = path.posix.basename(uri.path);
-  const { rows, problems } = await readImportFile(s, uri, fileName);
+  const { rows, problems, notes } = await readImportFile(s, uri, fileName);
   // The passwords are secrets from here on: any text that echoes one is scrubbed.
   s.redactor.register(...rows.map((r) => r.password));
   if (rows.length === 0) {
@@ -60,6 +60,7 @@ export const importUsers = (s: Services) => async (node?: unknown): Promise<Impo
     problems.length === 1 ? vscode.l10n.t('1 row will be skipped: {0}', listProblems(problems))
     : problems.length ? vscode.l10n.t('{0} rows will be skipped: {1}', problems.length, listProblems(problems)) : '',
     toDisable ? vscode.l10n.t('{0} of them will be disabled right after they are created (the file\'s disabled column).', toDisable) : '',
+    describeNotes(notes),
     vscode.l10n.t('The passwords are sent only to {0} and are not saved anywhere.', project.name),
   ].filter(Boolean).join('\n\n');
   const choice = await s.prompts.confirm(vscode.l10n.t('Create {0} users from {1} in {2}?', rows.length, fileName, project.name), detail, verb);
@@ -68,21 +69,29 @@ export const importUsers = (s: Services) => async (node?: unknown): Promise<Impo
   return runImport(s, project, fileName, rows, problems);
 };
 
-async function readImportFile(s: Services, uri: vscode.Uri, fileName: string): Promise<{ rows: ImportRow[]; problems: RowProblem[] }> {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
-  } catch (e) {
-    if (e instanceof TypeError) throw new Error(vscode.l10n.t('{0} is not UTF-8 text. Save it as "CSV UTF-8" and import it again.', fileName));
-    throw e;
-  }
+async function readImportFile(s: Services, uri: vscode.Uri, fileName: string): Promise<ParsedImport> {
   const formats = loadFileFormats(s);
   try {
+    // The size first: a file over the cap is never read into memory.
+    formats.checkImportFileSize((await vscode.workspace.fs.stat(uri)).size);
+    const text = formats.decodeImportFile(await vscode.workspace.fs.readFile(uri));
     return formats.parseImportCsv(text, { maxLoginId: MAX_LENGTH.loginId, maxPassword: MAX_LENGTH.secret });
   } catch (e) {
     if (e instanceof formats.ImportFileError) throw new Error(`${fileName}: ${e.message}`);
     throw e;
   }
+}
+
+/** What the import changed in login_ids, by line, so that nothing is changed silently. */
+function describeNotes(notes: readonly RowNote[]): string {
+  const lines = (note: RowNote['note']) => notes.filter((n) => n.note === note).map((n) => n.line);
+  const list = (l: number[]) => l.slice(0, LISTED_PROBLEMS).join(', ') + (l.length > LISTED_PROBLEMS ? vscode.l10n.t(' and {0} more', l.length - LISTED_PROBLEMS) : '');
+  const trimmed = lines('trimmed');
+  const unescaped = lines('unescaped');
+  return [
+    trimmed.length ? vscode.l10n.t('Spaces around the login_id were removed on {0} rows (lines {1}).', trimmed.length, list(trimmed)) : '',
+    unescaped.length ? vscode.l10n.t('The leading \' that Export writes before =, +, -, @ was removed on {0} rows (lines {1}).', unescaped.length, list(unescaped)) : '',
+  ].filter(Boolean).join(' ');
 }
 
 const listProblems = (problems: readonly RowProblem[]) =>

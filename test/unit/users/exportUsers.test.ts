@@ -14,12 +14,16 @@ describe('user export', () => {
       'login_id,state,disabled,mqtt_id,user_data',
       'device-001,enabled,false,rEAGMjrk8Bs,"{""site"":""Boston lab""}"',
       '"a,b ""c""",disabled,true,m2,',
-      '+49 sensor,pending,,,',
+      '"\'+49 sensor",pending,,,',
       '',
     ].join('\r\n'));
   });
 
-  it('writes login_ids exactly, so the file can start an import file', () => {
+  it('writes values exactly with the raw option (mediumOne.export.rawCsv)', () => {
+    assert.match(usersToCsv(users, { raw: true }), /\r\n\+49 sensor,pending,,,\r\n$/);
+  });
+
+  it('writes login_ids so that the file can start an import file (the import takes the formula escape off)', () => {
     const withPasswords = usersToCsv(users).replace('login_id,state', 'login_id,password').replace(/,(enabled|disabled|pending),/g, ',Pass-word-1,');
     assert.deepEqual(parseImportCsv(withPasswords, { maxLoginId: 256, maxPassword: 512 }).rows.map((r) => r.loginId), users.map((u) => u.loginId));
   });

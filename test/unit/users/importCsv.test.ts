@@ -12,6 +12,7 @@ describe('CSV import: reading the file', () => {
         { line: 3, loginId: 'device-101', password: 'Pass-word-2' },
       ],
       problems: [],
+      notes: [],
     });
   });
 
@@ -20,9 +21,10 @@ describe('CSV import: reading the file', () => {
     assert.deepEqual(parse('login_id\tpassword\n\nx\tPass-word-1\n\n').rows, [{ line: 3, loginId: 'x', password: 'Pass-word-1' }]);
   });
 
-  it('keeps quoted commas, quotes and spaces in passwords exactly, and trims only the login_id', () => {
-    const { rows } = parse('login_id,password\n" a/b?c#d ","p,w ""q"" "\n');
+  it('keeps quoted commas, quotes and spaces in passwords exactly, and trims only the login_id, saying so', () => {
+    const { rows, notes } = parse('login_id,password\n" a/b?c#d ","p,w ""q"" "\n');
     assert.deepEqual(rows, [{ line: 2, loginId: 'a/b?c#d', password: 'p,w "q" ' }]);
+    assert.deepEqual(notes, [{ line: 2, loginId: 'a/b?c#d', note: 'trimmed' }]);
   });
 
   it('names every row it cannot create by its line in the file, and keeps the rest', () => {
@@ -39,12 +41,13 @@ describe('CSV import: reading the file', () => {
       'ok-2,Pass-word-6',
     ].join('\n');
     const { rows, problems } = parse(text);
-    assert.deepEqual(rows.map((r) => [r.line, r.loginId]), [[2, 'ok-1'], [8, 'multi\nline'], [10, 'ok-2']]);
+    assert.deepEqual(rows.map((r) => [r.line, r.loginId]), [[2, 'ok-1'], [10, 'ok-2']]);
     assert.deepEqual(problems.map((p) => [p.line, p.loginId, p.reason]), [
       [3, '', 'no login_id'],
       [4, 'no-pass', 'no password'],
       [6, 'ok-1', 'a second row for this login_id (the first is line 2)'],
       [7, 'x'.repeat(257), 'the login_id is longer than 256 characters'],
+      [8, 'multi<U+000A>line', 'the login_id holds a line break (U+000A), which no login_id may hold'],
     ]);
   });
 
