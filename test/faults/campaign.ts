@@ -1,7 +1,7 @@
 // The fault campaign (issue 9, SPEC section 6 "faults"): hundreds of single and bulk operations of every kind under
 // injected latency, 429, 500, 503, dropped connections before and after the change, garbled JSON and short
 // sessions, on more than one emulator profile. It asserts that every operation ends in the state the user was told
-// of: `npm run test:faults [-- --seed N] [--phases N]`. Exits non-zero when any asserted figure is not 0.
+// of: `npm run test:faults [-- --seed N] [--operations N]` (per profile). Exits non-zero when any asserted figure is not 0.
 import { MediumOneClient } from '../../src/api/client';
 import { defaultSeed, startEmulator } from '../../src/emulator';
 import { seededRandom } from '../../src/emulator/faults';
@@ -14,7 +14,10 @@ import { printTable } from './table';
 const PROJECT = 'Local Sandbox';
 const ADMIN = { loginId: 'admin@sandbox.local', password: 'Sandbox-admin-1', apiKey: 'm1-sandbox-key' };
 const STARTING_USERS = 40;
-const SHAPE: PlanShape = { bulkPerPhase: 2, singlePerPhase: 7, bulkSize: [4, 10] };
+const SHAPE: PlanShape = { bulkPerPhase: 2, singlePerPhase: 7, bulkSize: [4, 10], fewUsers: 20 };
+/** Phases run until a profile has seen this many operations (so the total clears MIN_OPERATIONS on any seed). */
+const OPERATIONS_PER_PROFILE = 180;
+const MAX_PHASES = 40;
 /** Far beyond any honest answer here (calls take milliseconds, back-off is capped at 60 ms): a call past it hangs. */
 const DEADLINE_MS = 10_000;
 const MIN_OPERATIONS = 300;
@@ -31,7 +34,7 @@ function argument(name: string): number | undefined {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function runProfile(profile: CampaignProfile, seed: number, phases: number): Promise<Figures> {
+async function runProfile(profile: CampaignProfile, seed: number, target: number): Promise<Figures> {
   const started = Date.now();
   const random = seededRandom(seed);
   const model = new Model(String(seed));
@@ -70,8 +73,12 @@ async function runProfile(profile: CampaignProfile, seed: number, phases: number
   };
 
   try {
-    for (let phase = 1; phase <= phases; phase++) {
-      if (phase === Math.floor((phases * 2) / 3) + 1) emulator.configure({ faults: faultTable(seed + phase, STORM_SCALE) });
+    let storm = false;
+    for (let phase = 1; figures.operationCount < target && phase <= MAX_PHASES; phase++) {
+      if (!storm && figures.operationCount >= (target * 2) / 3) {
+        storm = true;
+        emulator.configure({ faults: faultTable(seed + phase, STORM_SCALE) });
+      }
       const commands = planPhase(random, model, SHAPE);
       for (const c of commands) for (const _ of c.items) figures.count(`${c.kind} (${c.mode})`);
       const expiry = profile.expireSessionsAfterMs === undefined ? undefined : setTimeout(() => emulator.expireSessions(), profile.expireSessionsAfterMs);
@@ -112,11 +119,11 @@ function retryCommands(commands: Command[], results: Map<ItemOp, Told>[]): Comma
 
 async function main(): Promise<void> {
   const seed = argument('seed') ?? Math.floor(Math.random() * 1e9);
-  const phases = argument('phases') ?? 9;
-  console.log(`Fault campaign, seed ${seed} (repeat with: npm run test:faults -- --seed ${seed}), ${phases} phases per profile`);
+  const target = argument('operations') ?? OPERATIONS_PER_PROFILE;
+  console.log(`Fault campaign, seed ${seed} (repeat with: npm run test:faults -- --seed ${seed}), ${target}+ operations per profile`);
   const started = Date.now();
   const results: [CampaignProfile, Figures][] = [];
-  for (const profile of campaignProfiles(seed)) results.push([profile, await runProfile(profile, seed, phases)]);
+  for (const profile of campaignProfiles(seed)) results.push([profile, await runProfile(profile, seed, target)]);
   printTable(results);
 
   let passed = 0;

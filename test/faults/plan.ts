@@ -30,6 +30,8 @@ export interface PlanShape {
   bulkPerPhase: number;
   singlePerPhase: number;
   bulkSize: [number, number];
+  /** Below this many users, bulk runs create. */
+  fewUsers: number;
 }
 
 /** What the campaign knows of each user: its state, exact, or put aside once its state could not be settled. */
@@ -80,7 +82,9 @@ export function planPhase(random: () => number, model: Model, shape: PlanShape):
   const commands: Command[] = [];
   for (let i = 0; i < shape.bulkPerPhase; i++) {
     const [lo, hi] = shape.bulkSize;
-    const kind = pick(BULK_KINDS);
+    // Deletes outnumber creates on some seeds: with few users left, a bulk run is an import that adds some.
+    const existing = [...model.states.values()].filter((u) => u.exists).length;
+    const kind = existing < shape.fewUsers ? 'create' : pick(BULK_KINDS);
     const items = takeUsers(kind, lo + Math.floor(random() * (hi - lo + 1)));
     if (items.length > 1) commands.push({ mode: 'bulk', kind, items });
   }
