@@ -4,6 +4,7 @@ import { createWithoutDuplicates } from './create';
 import { decodeJson, mapDecoded } from './decode';
 import { MediumOneError, isMediumOneError } from './errors';
 import { mentionsLock, statusFailure } from './failures';
+import { shownLoginId } from './messages';
 import { Transport } from './http';
 import { retryPolicy, sleep } from './retry';
 import {
@@ -27,7 +28,7 @@ import type {
   UserSummary,
   WaitOptions,
 } from './types';
-import { parseBaseUrl, paths, userPath } from './url';
+import { checkNewLoginId, parseBaseUrl, paths, userPath } from './url';
 
 export const defaultTimeoutMs = 30_000;
 
@@ -125,6 +126,7 @@ export class MediumOneClient {
    * sends the POST again; a repeated POST answered "exists" counts as created. No user is ever created twice.
    */
   async createUser(input: { loginId: string; password: string }, options: CallOptions = {}): Promise<CreateResult> {
+    checkNewLoginId(input.loginId);
     return createWithoutDuplicates(
       { caller: this.caller, policy: this.policy, random: this.random, getUser: (id, o) => this.getUser(id, o) },
       input,
@@ -154,7 +156,7 @@ export class MediumOneClient {
           path,
           status: 404,
           message:
-            `Medium One accepted "${loginId}" for creation, but it had not appeared after ${maxAttempts} checks ` +
+            `Medium One accepted ${shownLoginId(loginId)} for creation, but it had not appeared after ${maxAttempts} checks ` +
             `(${seconds} s). It may still appear later: refresh to check.`,
         });
       }
@@ -174,7 +176,7 @@ export class MediumOneClient {
         kind: 'badRequest',
         method: 'PATCH',
         path,
-        message: `Nothing to change for "${loginId}": give a new password or an enabled/disabled state.`,
+        message: `Nothing to change for ${shownLoginId(loginId)}: give a new password or an enabled/disabled state.`,
       });
     }
     return this.caller.call(
@@ -278,7 +280,7 @@ export class MediumOneClient {
         method: 'POST',
         path: paths.login,
         message:
-          `Medium One did not accept the sign-in as "${credentials.loginId}" (it answered false). Check the ` +
+          `Medium One did not accept the sign-in as ${shownLoginId(credentials.loginId)} (it answered false). Check the ` +
           "project's login_id, password and API key. The extension will not try again on its own: repeated failed " +
           'sign-ins lock the account for 5 minutes.',
       });

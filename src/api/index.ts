@@ -2,5 +2,6 @@
 export { MediumOneClient, defaultTimeoutMs } from './client';
 export { MediumOneError, isMediumOneError, mayHaveBeenApplied, type ErrorKind, type MediumOneErrorInit } from './errors';
 export { defaultRetryPolicy, parseRetryAfter } from './retry';
-export { isLoopbackHost, parseBaseUrl, userPath } from './url';
+export { checkNewLoginId, isLoopbackHost, parseBaseUrl, redactUrl, userPath } from './url';
+export { scrubSecrets, secretForms } from './scrub';
 export type * from './types';

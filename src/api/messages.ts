@@ -77,12 +77,17 @@ export function statusMeaning(operation: Operation, status: number): string {
   return meanings[operation]?.[status] ?? generalMeanings[status] ?? 'the server gave an unexpected answer';
 }
 
+/** A login_id as a message shows it: quoted, with control characters and broken characters as escapes. */
+export function shownLoginId(loginId: string): string {
+  return JSON.stringify(loginId).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** e.g. `create "joe"`, `list the users`. */
 export function actionPhrase(operation: Operation, loginId?: string): string {
-  const who = loginId === undefined ? '' : ` "${loginId}"`;
+  const who = loginId === undefined ? '' : ` ${shownLoginId(loginId)}`;
   switch (operation) {
     case 'login':
-      return `sign in${loginId === undefined ? '' : ` as "${loginId}"`}`;
+      return `sign in${loginId === undefined ? '' : ` as ${shownLoginId(loginId)}`}`;
     case 'list':
       return 'list the users';
     case 'create':

@@ -1,4 +1,5 @@
 import { MediumOneError } from './errors';
+import { shownLoginId } from './messages';
 
 const refresh = 'Refresh to see.';
 
@@ -8,7 +9,7 @@ const refresh = 'Refresh to see.';
  */
 export function uncertainFailure(failure: MediumOneError, loginId: string | undefined, check?: MediumOneError): MediumOneError {
   if (failure.mayHaveBeenApplied) return failure;
-  const who = loginId === undefined ? 'the user' : `"${loginId}"`;
+  const who = loginId === undefined ? 'the user' : shownLoginId(loginId);
   const why = check
     ? `The answer was lost and checking failed (reading ${who}: ${check.message.replace(/\.$/, '')}), so this change may have been applied.`
     : 'The answer was lost, so this change may have been applied.';
