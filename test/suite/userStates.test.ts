@@ -132,6 +132,8 @@ describe('user states where the role cannot read them', () => {
     const s = await services();
     const project = await addProject(s, emu(), 'registration');
     await s.projects.track(project.id, ['device-004']);
+    // The view may have listed the new project before the line above: list it again (setup, not under test).
+    s.users.invalidate(project.id);
     script(s);
     const host = await vscode.commands.executeCommand<UserDetailsHost>(Cmd.showUser, await userRow(s, project, 'device-004'));
     const model = await host.load();
@@ -146,6 +148,7 @@ describe('user states where the role cannot read them', () => {
     const s = await services();
     const project = await addProject(s, emu(), 'registration');
     await s.projects.track(project.id, ['device-001', 'device-004']);
+    s.users.invalidate(project.id);
     s.tree.setFilter({ states: ['disabled'] });
     const shown = await rows(s, project);
     const unjudged = shown.find((n) => n.kind === 'message' && n.id.endsWith('/unjudged'));
