@@ -158,8 +158,15 @@ export class Caller {
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= policy.maxAttempts;
       let res: HttpResponse;
-      // Read right before the send, with nothing awaited in between, so it names the cookies the send carries.
-      const generation = state ? await session.ready(signal, state.probe) : 0;
+      let generation = 0;
+      while (state) {
+        await session.ready(signal, state.probe);
+        // Checked with nothing awaited before the send reads the cookie jar, so it names the cookies sent.
+        const now = session.sendable(state.probe);
+        if (now === undefined) continue;
+        generation = now;
+        break;
+      }
       try {
         res = await transport.send({ method: x.method, path: x.path, body: x.body, attempt }, signal);
       } catch (e) {

@@ -86,8 +86,7 @@ export class Session {
 
   /**
    * Before each send of a call that needs a session: waits for a sign-in in flight and for another call's probe,
-   * signs in when there is no session. Returns the session generation the send will use; nothing may be awaited
-   * between this and reading the cookie jar for the send.
+   * signs in when there is no session. Between its end and the send other calls run, so `sendable()` confirms.
    */
   async ready(signal: AbortSignal | undefined, probe?: Probe): Promise<number> {
     let waitedForSignIn = false;
@@ -104,6 +103,15 @@ export class Session {
       }
       return this.generation;
     }
+  }
+
+  /**
+   * Right before a send, with nothing awaited until the cookies are read: the generation the send will use, or
+   * undefined when a sign-in or another call's probe began since `ready()` resolved (then wait again).
+   */
+  sendable(probe?: Probe): number | undefined {
+    if (this.pending || (this.probe && this.probe.handle !== probe)) return undefined;
+    return this.generation;
   }
 
   /**

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { maxSessionRounds } from '../../../src/api/caller';
 import type { MediumOneClient } from '../../../src/api/client';
 import { isMediumOneError } from '../../../src/api/errors';
 import type { Credentials } from '../../../src/api/types';
-import { alice, apiKey, bob, logins, makeClient, projectName, useEmulator } from './fixture';
+import { alice, apiKey, bob, business, logins, makeClient, projectName, useEmulator } from './fixture';
 import { watchLogins, type LoginWatch } from './loginWatch';
 
 /** One operation of the run and what the server must hold afterwards. */
@@ -98,6 +99,11 @@ describe('api/client: sessions under load', function () {
     const calls = world.emulator.calls();
     const met401 = calls.filter((c) => c.status === 401 && c.path !== '/v2/login').length;
     const signIns = logins(world.emulator);
+    // GET, PATCH and DELETE each have their own user's path: the most 401s one operation met before it got through.
+    const perPath = new Map<string, number>();
+    for (const c of calls) if (c.status === 401 && c.method !== 'POST' && c.path.startsWith('/v2/users/')) perPath.set(c.path, (perPath.get(c.path) ?? 0) + 1);
+    const worst = Math.max(...perPath.values());
+    assert.ok(worst < maxSessionRounds / 2, `one operation met ${worst} 401s: the longest waiter is not served first`);
     assert.ok(met401 > 0, 'sessions did end under the calls');
     assert.ok(signIns.every((c) => c.status === 200), 'no login was refused');
     assert.equal(watch.maxConcurrentLogins, 1, 'never two logins at once');
@@ -108,7 +114,7 @@ describe('api/client: sessions under load', function () {
     if (process.env.API_LOAD_REPORT) {
       process.stdout.write(
         `      [cookies ${cookies}] ${operations.length} operations, 16 in flight: ${signIns.length} logins, ` +
-          `${met401} 401s met, ${refusals.length} false refusals, ${calls.length} calls in all\n`,
+          `${met401} 401s met (at most ${worst} by one operation), ${refusals.length} false refusals, ${calls.length} calls in all\n`,
       );
     }
   }
@@ -119,6 +125,17 @@ describe('api/client: sessions under load', function () {
 
   it('the same with a session cookie and a token cookie that must both come back', async () => {
     await underLoad('several');
+  });
+
+  it('a refused login under load is tried once, and every call in flight is told', async () => {
+    world.emulator.configure({ sessionMaxCalls: 3 });
+    watch = await watchLogins(world.emulator.url);
+    const { client } = makeClient(world.emulator, { baseUrl: watch.url, credentials: { ...business, password: 'Wrong-Pw-1' } });
+    const outcomes = await Promise.allSettled(Array.from({ length: 16 }, () => client.getUser(alice.loginId)));
+    for (const o of outcomes) assert.ok(o.status === 'rejected' && isMediumOneError(o.reason, 'loginFailed'));
+    await Promise.allSettled(Array.from({ length: 16 }, () => client.deleteUser(bob.loginId)));
+    assert.deepEqual(watch.loginStatuses, [401], 'one login, refused, never repeated on its own');
+    assert.equal(world.emulator.calls().length, 1);
   });
 
   it('real refusals are still told under load, and permitted calls still go through', async () => {
