@@ -125,23 +125,19 @@ export function judgeFinal(f: Figures, emulator: Emulator, project: string, mode
   }
 }
 
-/** What the emulator may say of each call (the richer fields arrive with newer emulators). */
-type Seen = CallRecord & { fault?: string; loginId?: string; applied?: boolean };
-
 /**
- * Faults injected, by kind, from the emulator's call records; and, where the records say which user a create was
- * for and whether it was applied, creates applied more often than the campaign's creates of that user.
+ * Faults injected, by kind, from the emulator's call records; and POST creates that created a user more often than
+ * the campaign's creates of that user were meant to (the records name the user and say whether the call applied).
  */
 export function judgeCalls(f: Figures, records: readonly CallRecord[], createsApplied: ReadonlyMap<string, number>): void {
-  const seen = records as readonly Seen[];
-  for (const r of seen) {
+  for (const r of records) {
     if (r.fault) f.count(r.fault, f.faults);
     else if (r.status === 429 || r.status === 500 || r.status === 503) f.count(`status${r.status}`, f.faults);
     else if (r.status === 'dropped') f.count('drop/dropAfter', f.faults);
     if (r.status === 401) f.sessionsEnded += 1;
   }
   const posts = new Map<string, number>();
-  for (const r of seen) {
+  for (const r of records) {
     if (r.method === 'POST' && r.path.startsWith('/v2/users') && r.loginId !== undefined && r.applied) posts.set(r.loginId, (posts.get(r.loginId) ?? 0) + 1);
   }
   for (const [id, n] of posts) {
