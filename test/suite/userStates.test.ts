@@ -73,6 +73,44 @@ describe('user states from a login_id list', () => {
     assert.deepEqual(await statesWhenRead(s, project), serverStates(emu()));
   });
 
+  it('keeps known states across an import, and reads the imported users\' states (disabled by the file)', async () => {
+    const s = await services();
+    const project = await addProject(s, emu());
+    await statesWhenRead(s, project);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'm1-states-'));
+    try {
+      const csv = vscode.Uri.file(path.join(dir, 'off.csv'));
+      await vscode.workspace.fs.writeFile(csv, new TextEncoder().encode('login_id,password,disabled\nimp-off,Import-pass-1,yes\n'));
+      script(s, { kind: 'openFile', answer: csv }, { kind: 'confirm', answer: 'Create 1 User' });
+      await vscode.commands.executeCommand(Cmd.importUsers, projectNode(project));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    assert.equal(emu().getUser(P, 'imp-off')?.disabled, true, 'the server holds it disabled');
+    // The import lists the project again: the users known before keep their states at once.
+    assert.equal((await userRow(s, project, 'device-004')).entry.state, 'disabled');
+    assert.ok((await rows(s, project)).every((n) => n.kind !== 'user' || n.entry.loginId === 'imp-off' || n.entry.state !== 'unknown'));
+    await waitFor('the imported user\'s state to be read', async () => (await userRow(s, project, 'imp-off')).entry.state === 'disabled');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('stops reading when the project is removed', async () => {
+    const s = await services();
+    for (let i = 0; i < 60; i++) emu().putUser(P, { loginId: `bulk-${String(i).padStart(2, '0')}`, password: 'Bulk-pass-123' });
+    const project = await addProject(s, emu());
+    await rows(s, project);
+    await waitFor('some states to be read', () => (s.users.readProgress(project.id)?.done ?? 0) > 0);
+    script(s, { kind: 'confirm', answer: 'Remove' });
+    await vscode.commands.executeCommand(Cmd.removeProject, projectNode(project));
+    assert.equal(s.users.isReading(project.id), false);
+    // Calls already on the wire may still answer; after that, none is sent.
+    await new Promise((r) => setTimeout(r, 1000));
+    const sent = emu().calls().length;
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(emu().calls().length, sent, 'no read after removal');
+    assert.ok(emu().calls().filter((c) => c.method === 'GET' && c.path.startsWith('/v2/users/')).length < 65, 'the read stopped before the end');
+  });
+
   it('a state filter says how many users it cannot judge yet, then shows them as their states arrive', async () => {
     const s = await services();
     const project = await addProject(s, emu());
