@@ -28,7 +28,7 @@ export function faultTable(seed: number, scale = 1): FaultConfig {
     malformedJson: 0.03 * scale,
   };
   const routes: Partial<Record<RouteKey, Partial<Record<FaultKind, number>>>> = {
-    'POST /v2/login': { status429: 0.03, status503: 0.03, drop: 0.02, dropAfter: 0.02 },
+    'POST /v2/login': { status429: 0.03, status500: 0.02, status503: 0.03, drop: 0.02, dropAfter: 0.02 },
     'GET /v2/users': everyKind,
     'POST /v2/users': everyKind,
     'GET /v2/users/:id': everyKind,
