@@ -24,6 +24,7 @@ import type {
   CreateResult,
   Credentials,
   RetryPolicy,
+  Role,
   UserChanges,
   UserSummary,
   WaitOptions,
@@ -45,6 +46,9 @@ export class MediumOneClient {
   private readonly random: () => number;
   /** The login's password and API key, kept only to scrub them from any text the client hands out. */
   private loginSecrets: readonly string[] = [];
+  /** The account of the last sign-in, for `mayReach`. */
+  private signedInAs?: string;
+  private readonly role?: Role;
 
   /** Throws `invalidUrl` for a malformed base URL, or plain http to a host that is not loopback. */
   constructor(options: ClientOptions) {
@@ -52,6 +56,7 @@ export class MediumOneClient {
     this.baseUrl = base.origin + base.prefix;
     this.policy = retryPolicy(options.retry);
     this.random = options.random ?? Math.random;
+    this.role = options.role;
     const timeoutMs = options.timeoutMs !== undefined && options.timeoutMs > 0 ? options.timeoutMs : defaultTimeoutMs;
     this.session = new Session(options.credentials, (c) => this.signIn(c));
     this.caller = new Caller({
@@ -112,6 +117,7 @@ export class MediumOneClient {
         method: 'GET',
         path,
         loginId,
+        forbiddenMeansMissing: () => this.mayReach(loginId, 'get'),
         secrets: [],
         safeToRepeat: true,
         decode: (res) => mapDecoded(decodeJson(userSchema, res.text), (body) => userFromBody(body, loginId)),
@@ -146,7 +152,8 @@ export class MediumOneClient {
       try {
         return await this.getUser(loginId, { signal: options.signal });
       } catch (e) {
-        if (!isMediumOneError(e, 'notFound')) throw e;
+        // Without a role, a 403 while the user is pending is most likely "not yet" too (servers answer 403 for unknown users).
+        if (!isMediumOneError(e, 'notFound') && !(this.role === undefined && isMediumOneError(e, 'forbidden'))) throw e;
       }
       if (check >= maxAttempts) {
         const seconds = Math.round((intervalMs * (maxAttempts - 1)) / 100) / 10;
@@ -185,6 +192,7 @@ export class MediumOneClient {
         method: 'PATCH',
         path,
         loginId,
+        forbiddenMeansMissing: () => this.mayReach(loginId, 'update'),
         body,
         secrets: changes.password ? [changes.password] : [],
         safeToRepeat: true,
@@ -205,16 +213,24 @@ export class MediumOneClient {
         method: 'DELETE',
         path,
         loginId,
+        forbiddenMeansMissing: () => this.mayReach(loginId, 'delete'),
         secrets: [],
         safeToRepeat: true,
         // 204 has no body; a 200 may carry any JSON. A body that is not JSON means the answer was garbled.
         decode: (res) => mapDecoded(decodeJson(z.unknown(), res.text, { value: null }), () => true),
         // A repeat that finds the user gone after a lost answer: the earlier try deleted it.
-        recover: (res, answerLost) => (answerLost && res.status === 404 ? true : undefined),
+        recover: (res, answerLost) =>
+          answerLost && (res.status === 404 || (res.status === 403 && this.mayReach(loginId, 'delete'))) ? true : undefined,
         settle: (signal) => this.settleDelete(loginId, signal),
       },
       options.signal,
     );
+  }
+
+  /** Whether the signed-in account may read or change this user at all: then a 403 about it means "no such user". */
+  private mayReach(loginId: string, operation: 'get' | 'update' | 'delete'): boolean {
+    if (this.role === 'business') return true;
+    return this.role === 'basic' && operation !== 'delete' && loginId === this.signedInAs;
   }
 
   /**
@@ -257,6 +273,7 @@ export class MediumOneClient {
   /** POST /v2/login, run by the session: backs off on 429/503/lost connections, never repeats a refusal. */
   private async signIn(credentials: Credentials): Promise<void> {
     this.loginSecrets = [credentials.password, credentials.apiKey];
+    this.signedInAs = credentials.loginId;
     const exchange: Exchange<boolean> = {
       operation: 'login',
       method: 'POST',

@@ -1,6 +1,6 @@
 import { MediumOneError, type ErrorKind } from './errors';
 import type { HttpResponse, Method, TransportError } from './http';
-import { actionPhrase, statusLabel, statusMessage, type Operation } from './messages';
+import { actionPhrase, shownLoginId, statusLabel, statusMessage, type Operation } from './messages';
 import { scrubSecrets, serverText } from './scrub';
 
 /** What a failure is about, for its message. */
@@ -11,6 +11,11 @@ export interface Subject {
   loginId?: string;
   /** Secrets to keep out of every text: the login's password and API key, and any password this call sends. */
   secrets: readonly string[];
+  /**
+   * True when the signed-in account may reach this user, so a 403 can only mean the user does not exist (the
+   * reference documents 403 for both; some servers answer it for unknown users). Asked when a 403 arrives.
+   */
+  forbiddenMeansMissing?: () => boolean;
 }
 
 const lockWarning =
@@ -35,12 +40,22 @@ function kindForStatus(operation: Operation, status: number, server: string | un
   return 'server';
 }
 
+/** A 403 about a user the account may reach: the server's way of saying there is no such user. */
+export function isMissingUser(subject: Subject, status: number): boolean {
+  return status === 403 && subject.loginId !== undefined && (subject.forbiddenMeansMissing?.() ?? false);
+}
+
 /** The error for an HTTP answer the call cannot use. `tries` is how many times it was sent. */
 export function statusFailure(subject: Subject, res: HttpResponse, tries: number): MediumOneError {
   const server = serverText(res.text, subject.secrets);
-  const kind = kindForStatus(subject.operation, res.status, server);
+  const missing = isMissingUser(subject, res.status);
+  const kind = missing ? 'notFound' : kindForStatus(subject.operation, res.status, server);
   let message = statusMessage(subject.operation, res.status, subject.loginId, server);
-  if (res.status >= 300 && res.status < 400) {
+  if (missing) {
+    message =
+      `There is no user ${shownLoginId(subject.loginId ?? '')} (Medium One answered ${statusLabel(res.status)} when asked to ` +
+      `${actionPhrase(subject.operation, subject.loginId)}, which it also answers for a user that does not exist).`;
+  } else if (res.status >= 300 && res.status < 400) {
     message =
       `Medium One answered with a redirect (${statusLabel(res.status)}) when asked to ` +
       `${actionPhrase(subject.operation, subject.loginId)}. Check the project's base URL.`;

@@ -67,6 +67,11 @@ export interface ClientOptions {
   /** Per-call timeout (default 30 s). */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
+  /**
+   * The signed-in account's role, when known. With it a 403 on a user the account may reach (any user for
+   * Business, itself for Basic) is reported as `notFound`: servers answer 403 for unknown users too.
+   */
+  role?: Role;
   /** Test seam: time source for back-off sleeps is real timers; this only overrides the jitter source. */
   random?: () => number;
 }

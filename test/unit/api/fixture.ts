@@ -42,6 +42,8 @@ export function useEmulator(): { readonly emulator: Emulator } {
   beforeEach(() => {
     const emulator = holder.emulator!;
     emulator.reset(testSeed());
+    // Every latitude back to the default server; then the rest.
+    emulator.useProfiles([]);
     emulator.configure({
       faults: undefined,
       rateLimit: undefined,
@@ -49,8 +51,6 @@ export function useEmulator(): { readonly emulator: Emulator } {
       sessionTtlMs: undefined,
       lockout: undefined,
       passwordRule: undefined,
-      sessionMaxCalls: undefined,
-      cookies: undefined,
     });
     emulator.clearLockouts();
     emulator.clearCalls();
