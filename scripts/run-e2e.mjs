@@ -47,6 +47,10 @@ const usedSecrets = new Map([
   ['Sandbox-reg-1', 'the seeded Registration password'],
   ['m1-sandbox-key', 'the seeded project API key'],
 ]);
+/** From the emulator module the run loads (dist/emulator.js unless --emulator). */
+let startEmulator;
+let profileSettings;
+
 const registerSecret = (value, label = 'a password a scenario used') => {
   if (typeof value === 'string' && value && !usedSecrets.has(value)) usedSecrets.set(value, label);
 };
@@ -98,7 +102,7 @@ async function main() {
 
   const results = [];
   try {
-    const { startEmulator } = createRequire(import.meta.url)(emulatorModule);
+    ({ startEmulator, profileSettings } = createRequire(import.meta.url)(emulatorModule));
     const emulator = await step(TAG, 'emulator started', () => startEmulator({ host: '127.0.0.1', port: 0 }));
     cleanups.push(() => emulator.stop());
     // One installation shared by every scenario's code-server.
@@ -185,7 +189,7 @@ async function loadScenarios(grep) {
     if (typeof mod.default !== 'function') throw new Error(`${file} must export a default async function`);
     const title = mod.title ?? name;
     if (grep && !name.includes(grep) && !title.includes(grep)) continue;
-    scenarios.push({ name, title, run: mod.default, timeoutMs: mod.timeoutMs, themes: mod.themes });
+    scenarios.push({ name, title, run: mod.default, timeoutMs: mod.timeoutMs, themes: mod.themes, profile: mod.profile });
   }
   return scenarios;
 }
@@ -222,6 +226,8 @@ async function runScenario({ scenario, theme, emulator, extensionsDir, log, time
   console.log(`  ▶ [${theme}] ${scenario.title}`);
   try {
     emulator.reset();
+    // A scenario may meet another server: `export const profile = 'independent'` (the emulator's profiles).
+    if (scenario.profile) emulator.configure(profileSettings(scenario.profile));
     emulator.clearCalls();
     server = await startCodeServer({ theme, extensionsDir, keep: true, log });
     roots.push(server.root);

@@ -2,7 +2,7 @@
 // enable from the context menu and from the inline icons, a multi-selection confirmed once, delete with its modal,
 // and the filter.
 import assert from 'node:assert/strict';
-import { eventually, expectHidden, expectVisible } from '../harness/expect.mjs';
+import { eventually, expectHidden, expectText, expectVisible } from '../harness/expect.mjs';
 import { SEED, VIEW, addProject, expectState, stateOf } from '../harness/flows.mjs';
 
 export const title = 'operations: change password, enable/disable (menu, inline, multi-select), delete, filter';
@@ -105,13 +105,15 @@ export default async function operations({ workbench, emulator, shot, step, secr
     for (const id of await userLabels()) assert.equal(await stateOf(workbench, id), 'disabled');
     const description = await workbench.viewDescription(VIEW);
     assert.equal(description.text, 'Filter: "device-00" · disabled', 'the view description shows the filter');
-    // VS Code hides the pane header (and with it the description) when the view is alone in its container: what
-    // a user sees is the title bar's Clear Filter in place of Filter Users… (reported as a product bug).
+    // VS Code hides the pane header (and with it the description) when the view is alone in its container: the
+    // view's message, above the rows, is what a user sees, with the title bar's Clear Filter.
+    await expectText(workbench.viewMessage(VIEW), /Filter: state = disabled, "device-00" — 2 of \d+ shown/, 'the view\'s message names the filter');
     await expectVisible(await workbench.titleAction(VIEW, 'Clear Filter'), 'the Clear Filter title action');
     await workbench.parkMouse();
     await shot('filtered');
     await workbench.clickViewTitleAction(VIEW, 'Clear Filter');
     await eventually(async () => assert.deepEqual(await userLabels(), ['device-001', 'device-002', 'device-003', 'device-004']), { message: 'Clear Filter restores every row' });
     assert.equal((await workbench.viewDescription(VIEW)).text, '', 'no filter description');
+    await expectHidden(workbench.viewMessage(VIEW), 'the filter message');
   });
 }
