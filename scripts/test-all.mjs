@@ -17,6 +17,9 @@ const steps = [
     : [
         ['provision editor', 'node', ['scripts/provision-editor.mjs']],
         ['extension host (code-server)', 'node', ['scripts/run-exthost-tests.mjs']],
+        // The same suites against a server unlike the default one (SPEC section 5): login_id strings, several
+        // cookies, 202s, short sessions, 400/403 where the default says 403/404, no Retry-After, HTML errors.
+        ['extension host, independent server', 'node', ['scripts/run-exthost-tests.mjs', '--no-build', '--profile', 'independent']],
         ['end-to-end (code-server + Chromium)', 'node', ['scripts/run-e2e.mjs']],
       ]),
 ];
