@@ -3,7 +3,7 @@
 // sessions, on more than one emulator profile. It asserts that every operation ends in the state the user was told
 // of: `npm run test:faults [-- --seed N] [--operations N]` (per profile). Exits non-zero when any asserted figure is not 0.
 import { MediumOneClient } from '../../src/api/client';
-import { defaultSeed, startEmulator } from '../../src/emulator';
+import { defaultSeed, startEmulator, type Emulator } from '../../src/emulator';
 import { seededRandom } from '../../src/emulator/faults';
 import { execute, isFailure, list, type Told } from './execute';
 import { ASSERTED, Figures, holds, judgeCalls, judgeFinal, judgeItem, judgeList } from './judge';
@@ -34,17 +34,29 @@ function argument(name: string): number | undefined {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** One profile's run: its emulator and client, the model of what each user should be, and the figures. */
+interface Run {
+  profile: CampaignProfile;
+  emulator: Emulator;
+  client: MediumOneClient;
+  model: Model;
+  figures: Figures;
+  /** Per login_id, how many of the campaign's creates did create it (a duplicate is a POST beyond these). */
+  createsApplied: Map<string, number>;
+  counted: Set<ItemOp>;
+}
+
 async function runProfile(profile: CampaignProfile, seed: number, target: number): Promise<Figures> {
   const started = Date.now();
   const random = seededRandom(seed);
   const model = new Model(String(seed));
   const emulatorSeed = defaultSeed();
+  // The project holds only the campaign's users, so every user on the server at the end is one it planned.
   emulatorSeed.projects[0].users = Array.from({ length: STARTING_USERS }, (_, i) => {
     const state = { loginId: `start-${String(i).padStart(2, '0')}`, password: `Start-pass-${i}`, disabled: random() < 0.3 };
     model.states.set(state.loginId, { exists: true, disabled: state.disabled, password: state.password });
     return state;
   });
-  // The Local Sandbox's own users stay out of the campaign's way: it neither touches nor expects them.
   const emulator = await startEmulator({ ...profile.options, seed: emulatorSeed });
   const client = new MediumOneClient({
     baseUrl: emulator.url,
@@ -54,60 +66,64 @@ async function runProfile(profile: CampaignProfile, seed: number, target: number
     retry: { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 60 },
     random: seededRandom(seed + 7),
   });
-  const figures = new Figures();
-  const createsApplied = new Map<string, number>();
-  const counted = new Set<ItemOp>();
-  // A 202 create appears `acceptedDelayMs` later: judging before then would call it missing.
-  const settle = (commands: Command[]) =>
-    sleep(profile.acceptedDelayMs && commands.some((c) => c.kind === 'create') ? profile.acceptedDelayMs + 150 : 0);
-  const judge = (results: Map<ItemOp, Told>[], context: string) => {
-    for (const told of results) {
-      for (const [item, t] of told) {
-        if (item.kind === 'create' && !counted.has(item) && holds(emulator, PROJECT, item.loginId, item.intended)) {
-          counted.add(item);
-          createsApplied.set(item.loginId, (createsApplied.get(item.loginId) ?? 0) + 1);
-        }
-        judgeItem(figures, emulator, PROJECT, model, item, t, context);
-      }
-    }
-  };
-
+  const run: Run = { profile, emulator, client, model, figures: new Figures(), createsApplied: new Map(), counted: new Set() };
   try {
     let storm = false;
-    for (let phase = 1; figures.operationCount < target && phase <= MAX_PHASES; phase++) {
-      if (!storm && figures.operationCount >= (target * 2) / 3) {
+    for (let phase = 1; run.figures.operationCount < target && phase <= MAX_PHASES; phase++) {
+      if (!storm && run.figures.operationCount >= (target * 2) / 3) {
         storm = true;
         emulator.configure({ faults: faultTable(seed + phase, STORM_SCALE) });
       }
-      const commands = planPhase(random, model, SHAPE);
-      for (const c of commands) for (const _ of c.items) figures.count(`${c.kind} (${c.mode})`);
-      const expiry = profile.expireSessionsAfterMs === undefined ? undefined : setTimeout(() => emulator.expireSessions(), profile.expireSessionsAfterMs);
-      const first = await Promise.all(commands.map((c) => execute(client, c, DEADLINE_MS)));
-      clearTimeout(expiry);
-      await settle(commands);
-      judge(first, `phase ${phase}`);
-
-      // Retry Failed on every command that had failures, as the user would click it (faults still on).
-      const again = retryCommands(commands, first);
-      figures.told.retried += again.reduce((n, c) => n + c.items.length, 0);
-      const appliedBefore = new Set(first.flatMap((told) => [...told].filter(([, t]) => isFailure(t) && t.mayHaveBeenApplied).map(([i]) => i.loginId)));
-      const second = await Promise.all(again.map((c) => execute(client, c, DEADLINE_MS, { appliedBefore })));
-      await settle(again);
-      judge(second, `phase ${phase} retry`);
-
-      figures.count('list (single)');
-      const listed = await list(client, DEADLINE_MS);
-      if (Array.isArray(listed)) judgeList(figures, emulator, PROJECT, listed, `phase ${phase}`);
-      else if ('hung' in listed) figures.flag('hangs', `phase ${phase} list: no answer within the deadline`);
-      else if (isFailure(listed)) figures.told.failed += 1;
+      await runPhase(run, planPhase(random, model, SHAPE), `phase ${phase}`);
     }
-    judgeFinal(figures, emulator, PROJECT, model);
-    judgeCalls(figures, emulator.calls(), createsApplied);
+    judgeFinal(run.figures, emulator, PROJECT, model);
+    judgeCalls(run.figures, emulator.calls(), run.createsApplied);
   } finally {
     await emulator.stop();
   }
-  figures.seconds = (Date.now() - started) / 1000;
-  return figures;
+  run.figures.seconds = (Date.now() - started) / 1000;
+  return run.figures;
+}
+
+/** The phase's commands all at once, each judged; Retry Failed on what failed, judged; then a list, judged. */
+async function runPhase(run: Run, commands: Command[], phase: string): Promise<void> {
+  const { profile, emulator, client, figures } = run;
+  for (const c of commands) for (const _ of c.items) figures.count(`${c.kind} (${c.mode})`);
+  const expiry = profile.expireSessionsAfterMs === undefined ? undefined : setTimeout(() => emulator.expireSessions(), profile.expireSessionsAfterMs);
+  const first = await Promise.all(commands.map((c) => execute(client, c, DEADLINE_MS)));
+  clearTimeout(expiry);
+  await settle(run, commands);
+  judge(run, first, phase);
+
+  // Retry Failed on every command that had failures, as the user would click it (faults still on).
+  const again = retryCommands(commands, first);
+  figures.told.retried += again.reduce((n, c) => n + c.items.length, 0);
+  const appliedBefore = new Set(first.flatMap((told) => [...told].filter(([, t]) => isFailure(t) && t.mayHaveBeenApplied).map(([i]) => i.loginId)));
+  const second = await Promise.all(again.map((c) => execute(client, c, DEADLINE_MS, { appliedBefore })));
+  await settle(run, again);
+  judge(run, second, `${phase} retry`);
+
+  figures.count('list (single)');
+  const listed = await list(client, DEADLINE_MS);
+  if (Array.isArray(listed)) judgeList(figures, emulator, PROJECT, listed, phase);
+  else if ('hung' in listed) figures.flag('hangs', `${phase} list: no answer within the deadline`);
+  else if (isFailure(listed)) figures.told.failed += 1;
+}
+
+/** A 202 create appears `acceptedDelayMs` later: judging before then would call it missing. */
+const settle = (run: Run, commands: Command[]) =>
+  sleep(run.profile.acceptedDelayMs && commands.some((c) => c.kind === 'create') ? run.profile.acceptedDelayMs + 150 : 0);
+
+function judge(run: Run, results: Map<ItemOp, Told>[], context: string): void {
+  for (const told of results) {
+    for (const [item, t] of told) {
+      if (item.kind === 'create' && !run.counted.has(item) && holds(run.emulator, PROJECT, item.loginId, item.intended)) {
+        run.counted.add(item);
+        run.createsApplied.set(item.loginId, (run.createsApplied.get(item.loginId) ?? 0) + 1);
+      }
+      judgeItem(run.figures, run.emulator, PROJECT, run.model, item, t, context);
+    }
+  }
 }
 
 /** The failed items of each command, as Retry Failed runs them again (reads are not retried: nothing to settle). */
