@@ -101,7 +101,7 @@ export function parseImportCsv(text: string, limits: ImportLimits): ParsedImport
   const disabledCol = column(headers, DISABLED_HEADERS, 'disabled');
   const missing = [loginCol < 0 ? 'login_id' : '', passwordCol < 0 ? 'password' : ''].filter(Boolean);
   if (missing.length) {
-    const found = header.map((h) => `"${h.trim()}"`).join(', ');
+    const found = header.map(shownHeader).join(', ');
     throw new ImportFileError(`The header row has no ${missing.join(' or ')} column (it has ${found}). Name the columns login_id and password.`);
   }
 
@@ -152,6 +152,15 @@ export function parseImportCsv(text: string, limits: ImportLimits): ParsedImport
     rows.push(disabledCol < 0 ? { line, loginId, password } : { line, loginId, password, disabled: disabled === true });
   });
   return { rows, problems, notes };
+}
+
+/**
+ * A header cell as the "no such column" message quotes it. A file without a header row has a user's password in its
+ * first row, so only cells that read like a column name (letters, spaces, `_`, `-`, at most 24) are quoted.
+ */
+function shownHeader(cell: string): string {
+  const name = cell.trim();
+  return /^[\p{L}][\p{L} _-]{0,23}$/u.test(name) ? `"${name}"` : '(a value)';
 }
 
 /** The one column named like `names`; a second one is refused rather than one of them silently ignored. */

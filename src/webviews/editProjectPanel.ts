@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { openPanel, type PanelGuard, type TypedPanel } from './panel';
 import {
+  editProjectOneAtATime,
   editProjectToHost,
   type EditProjectStrings,
   type EditProjectToHost,
@@ -76,6 +77,7 @@ export function openEditProjectPanel(extensionUri: vscode.Uri, key: string, host
     extensionUri,
     inbound: editProjectToHost,
     guard: host.guard,
+    oneAtATime: editProjectOneAtATime,
     onMessage: async (message) => {
       switch (message.type) {
         case 'ready':

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type * as z from 'zod/mini';
+import { inboundHandler } from './inbound';
 import { webviewHtml, webviewPanelOptions, type WebviewScript } from './html';
 import type { Logger } from '../log/logger';
 import type { SecretRedactor } from '../log/secretRedactor';
@@ -10,7 +11,7 @@ export interface PanelGuard {
   redactor: SecretRedactor;
 }
 
-export interface PanelOptions<ToHost> {
+export interface PanelOptions<ToHost extends { type: string }> {
   viewType: string;
   title: string;
   script: WebviewScript;
@@ -18,6 +19,8 @@ export interface PanelOptions<ToHost> {
   /** Every inbound message is parsed with this; anything else is dropped. */
   inbound: z.ZodMiniType<ToHost>;
   onMessage(message: ToHost): void | Promise<void>;
+  /** Message types handled one at a time (see inboundHandler): a second while the first runs is dropped. */
+  oneAtATime?: readonly ToHost['type'][];
   /**
    * The log for dropped messages and handler failures, and the redactor every outgoing message passes. Optional only
    * until every panel's command passes one; without it those lines are dropped (never written to the console,
@@ -40,25 +43,21 @@ export interface TypedPanel<ToView> {
  * The one place a webview panel is made: the shared options and HTML, and zod validation of everything
  * the page sends (a compromised or buggy page must not reach host code with unchecked data).
  */
-export function openPanel<ToHost, ToView>(options: PanelOptions<ToHost>): TypedPanel<ToView> {
+export function openPanel<ToHost extends { type: string }, ToView>(options: PanelOptions<ToHost>): TypedPanel<ToView> {
   const panel = vscode.window.createWebviewPanel(options.viewType, options.title, vscode.ViewColumn.Active, webviewPanelOptions(options.extensionUri));
   const { webview } = panel;
   webview.html = webviewHtml(webview, options.extensionUri, options.script, options.title);
   let alive = true;
   panel.onDidDispose(() => (alive = false));
   const { guard } = options;
-  webview.onDidReceiveMessage((raw: unknown) => {
-    const parsed = options.inbound.safeParse(raw);
-    if (!parsed.success) {
-      // Neither the message nor zod's text is logged (they may hold a password): only where and what kind of wrong.
-      const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || '(message)'}: ${i.code}`).join(', ');
-      guard?.log.warn(`[${options.viewType}] dropped a malformed message from the webview (${where})`);
-      return;
-    }
-    void Promise.resolve(options.onMessage(parsed.data)).catch((e: unknown) =>
-      guard?.log.error(`[${options.viewType}] handling a message failed: ${e instanceof Error ? e.message : String(e)}`),
-    );
+  const receive = inboundHandler({
+    viewType: options.viewType,
+    schema: options.inbound,
+    onMessage: (message) => options.onMessage(message),
+    oneAtATime: options.oneAtATime,
+    log: guard?.log,
   });
+  webview.onDidReceiveMessage((raw: unknown) => void receive(raw));
   return {
     panel,
     get alive() {

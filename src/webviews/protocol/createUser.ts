@@ -36,3 +36,6 @@ export const createUserToHost = z.discriminatedUnion('type', [
   }),
 ]);
 export type CreateUserToHost = z.infer<typeof createUserToHost>;
+
+/** Handled one at a time (see inboundHandler): the form is busy while it creates, so a second submit is forged. */
+export const createUserOneAtATime: readonly CreateUserToHost['type'][] = ['submit'];

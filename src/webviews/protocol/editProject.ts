@@ -55,3 +55,6 @@ export const editProjectToHost = z.discriminatedUnion('type', [
   }),
 ]);
 export type EditProjectToHost = z.infer<typeof editProjectToHost>;
+
+/** Handled one at a time (see inboundHandler): the form is busy while it saves, so a second save is forged. */
+export const editProjectOneAtATime: readonly EditProjectToHost['type'][] = ['save'];
