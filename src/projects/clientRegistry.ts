@@ -9,7 +9,7 @@ import type { ProjectStore } from './projectStore';
  * project's URL or credentials change. Secrets are read from SecretStorage only when a login needs them.
  */
 export class ClientRegistry {
-  private readonly clients = new Map<string, { baseUrl: string; client: MediumOneClient }>();
+  private readonly clients = new Map<string, { baseUrl: string; role: Project['role']; client: MediumOneClient }>();
 
   constructor(
     private readonly store: ProjectStore,
@@ -20,9 +20,11 @@ export class ClientRegistry {
   // eslint-disable-next-line @typescript-eslint/require-await -- async so a bad URL rejects like every other failure
   async for(project: Project): Promise<MediumOneClient> {
     const known = this.clients.get(project.id);
-    if (known && known.baseUrl === project.baseUrl) return known.client;
+    if (known && known.baseUrl === project.baseUrl && known.role === project.role) return known.client;
     const client = new MediumOneClient({
       baseUrl: project.baseUrl,
+      // The role tells a 403 "no such user" from "not permitted" on servers that use 403 for both.
+      role: project.role,
       logger: this.logger,
       timeoutMs: this.timeoutMs(),
       credentials: async () => {
@@ -38,7 +40,7 @@ export class ClientRegistry {
         return { loginId: project.loginId, password: secrets.password, apiKey: secrets.apiKey };
       },
     });
-    this.clients.set(project.id, { baseUrl: project.baseUrl, client });
+    this.clients.set(project.id, { baseUrl: project.baseUrl, role: project.role, client });
     return client;
   }
 
