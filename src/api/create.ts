@@ -35,8 +35,13 @@ export async function createWithoutDuplicates(
     try {
       answer = await deps.caller.call(createExchange(input, answerLost), signal);
     } catch (e) {
-      // A failure after an earlier lost answer: that earlier POST may have created the user.
-      if (!(e instanceof LostAnswer)) throw answerLost && isMediumOneError(e) ? uncertainFailure(e, loginId) : e;
+      // A failure after an earlier lost answer (say a 403 with no text, which may mean "exists"): that earlier
+      // POST may have created the user. A GET that finds it settles it; else the failure says it may have.
+      if (!(e instanceof LostAnswer)) {
+        if (!answerLost || !isMediumOneError(e)) throw e;
+        if (e.kind !== 'cancelled' && (await existsAfterLostAnswer(deps, loginId, e, signal))) return { status: 'created', loginId };
+        throw uncertainFailure(e, loginId);
+      }
       answerLost = true;
       if (await existsAfterLostAnswer(deps, loginId, e.failure, signal)) return { status: 'created', loginId };
       // Out of tries: GET found no user, but a server that accepts creations for later (202) may still add it.

@@ -1,42 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { maxSessionRounds } from '../../../src/api/caller';
-import type { MediumOneClient } from '../../../src/api/client';
 import { isMediumOneError } from '../../../src/api/errors';
 import type { Credentials } from '../../../src/api/types';
 import { alice, apiKey, bob, business, logins, makeClient, projectName, useEmulator } from './fixture';
+import { plan, runPool } from './loadPlan';
 import { watchLogins, type LoginWatch } from './loginWatch';
-
-/** One operation of the run and what the server must hold afterwards. */
-interface Operation {
-  run(client: MediumOneClient): Promise<unknown>;
-  check(): void;
-}
-
-/** Runs `operations` with at most `inFlight` at once, as a bulk run does; collects every failure. */
-async function runPool(client: MediumOneClient, operations: readonly Operation[], inFlight: number): Promise<unknown[]> {
-  const failures: unknown[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < operations.length) {
-      const op = operations[next++];
-      await op.run(client).catch((e: unknown) => failures.push(e));
-    }
-  };
-  await Promise.all(Array.from({ length: inFlight }, worker));
-  return failures;
-}
-
-/** A fixed permutation (a linear congruential shuffle), so every run mixes the kinds the same way. */
-function mixed<T>(items: T[]): T[] {
-  let seed = 42;
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    const j = seed % (i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 describe('api/client: sessions under load', function () {
   const world = useEmulator();
@@ -46,45 +14,11 @@ describe('api/client: sessions under load', function () {
     watch = undefined;
   });
 
-  /** 50 each of create, delete, PATCH (half disable, half enable) and GET, each on its own user. */
-  function plan(): Operation[] {
-    const emulator = world.emulator;
-    const ops: Operation[] = [];
-    const id = (prefix: string, i: number) => `${prefix}-${String(i).padStart(3, '0')}`;
-    for (let i = 0; i < 50; i++) {
-      const create = id('new', i);
-      ops.push({
-        run: (c) => c.createUser({ loginId: create, password: `Pw-${create}-1` }),
-        check: () => assert.ok(emulator.checkPassword(projectName, create, `Pw-${create}-1`), `${create} created once`),
-      });
-      const doomed = id('old', i);
-      emulator.putUser(projectName, { loginId: doomed, password: 'Old-Pw-123' });
-      ops.push({
-        run: (c) => c.deleteUser(doomed),
-        check: () => assert.equal(emulator.getUser(projectName, doomed), undefined, `${doomed} deleted`),
-      });
-      const flip = id('flip', i);
-      const disabled = i % 2 === 0;
-      emulator.putUser(projectName, { loginId: flip, password: 'Flip-Pw-123', disabled: !disabled });
-      ops.push({
-        run: (c) => c.updateUser(flip, { disabled }),
-        check: () => assert.equal(emulator.getUser(projectName, flip)?.disabled, disabled, `${flip} disabled=${disabled}`),
-      });
-      const read = id('read', i);
-      emulator.putUser(projectName, { loginId: read, password: 'Read-Pw-123', disabled: i % 3 === 0 });
-      ops.push({
-        run: async (c) => assert.equal((await c.getUser(read)).disabled, i % 3 === 0, `${read} read as the server holds it`),
-        check: () => assert.ok(emulator.getUser(projectName, read), `${read} untouched`),
-      });
-    }
-    return mixed(ops);
-  }
-
   async function underLoad(cookies: 'single' | 'several') {
     world.emulator.configure({ sessionMaxCalls: 3, cookies });
     watch = await watchLogins(world.emulator.url);
     const { client } = makeClient(world.emulator, { baseUrl: watch.url });
-    const operations = plan();
+    const operations = plan(world.emulator, 50);
     world.emulator.clearCalls();
 
     const failures = await runPool(client, operations, 16);
