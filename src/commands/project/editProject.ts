@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { Project } from '../../projects/project';
-import { KNOWN_HOSTS } from '../../projects/project';
-import { parseBaseUrl } from '../../api/url';
+import { KNOWN_HOSTS, hostOf } from '../../projects/project';
+import { parseBaseUrl, type BaseUrl } from '../../api/url';
 import { testLogin } from '../../projects/connectionTest';
 import { apiCallLogger } from '../../log/logger';
 import { readSettings } from '../../settings';
@@ -36,19 +36,28 @@ export const editProject = (s: Services) => async (node?: unknown) => {
     guard: { log: s.log.scoped('editProject'), redactor: s.redactor },
   };
   openEditProjectPanel(s.context.extensionUri, project.id, host);
-  return host;
+  // Any extension can run this command and read what it returns: `save` would let it point the project, and so its
+  // stored credentials, anywhere. Only the extension-host tests get the form's host.
+  return s.context.extensionMode === vscode.ExtensionMode.Test ? host : undefined;
 };
 
 async function save(s: Services, before: Project, values: ProjectFormValues, skipTest: boolean): Promise<SaveError> {
   if (!values.name.trim()) return { field: 'name', message: vscode.l10n.t('Enter a name.') };
   if (!values.loginId.trim()) return { field: 'loginId', message: vscode.l10n.t('Enter a login_id.') };
-  let baseUrl: string;
+  let parsed: BaseUrl;
   try {
-    const parsed = parseBaseUrl(values.baseUrl);
-    baseUrl = parsed.origin + parsed.prefix;
+    parsed = parseBaseUrl(values.baseUrl);
   } catch (e) {
     // parseBaseUrl never quotes user-info or a query; the redactor still sees the text before the page does.
     return { field: 'baseUrl', message: s.redactor.redact(describeError(e)) };
+  }
+  // Stored credentials go only to the server they were entered for: a new server needs them typed again.
+  const baseUrl = parsed.origin + parsed.prefix;
+  if (parsed.origin !== originOf(before.baseUrl) && !(values.password && values.apiKey?.trim())) {
+    return {
+      field: values.password ? 'apiKey' : 'password',
+      message: vscode.l10n.t('The server changed to {0}: enter the password and the API key for it. Stored credentials are only ever sent to the server they were entered for.', hostOf(baseUrl)),
+    };
   }
   const stored = values.password && values.apiKey ? undefined : await storedSecretsIfReadable(s, before.id);
   const password = values.password || stored?.password;
@@ -74,4 +83,12 @@ async function save(s: Services, before: Project, values: ProjectFormValues, ski
     ? vscode.l10n.t('Project "{0}" saved. Its credentials are kept in memory for this window only.', project.name)
     : vscode.l10n.t('Project "{0}" saved.', project.name));
   return undefined;
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }
