@@ -1,9 +1,10 @@
-// `npm run emulator -- --port 8787 [--host 127.0.0.1] [--seed FILE] [--persist FILE] [--accepted-delay MS] [--latency MS]`
+// `npm run emulator -- --port 8787 [--host 127.0.0.1] [--seed FILE] [--persist FILE] [--accepted-delay MS] [--latency MS] [--profile NAME[,NAME…]]…`
 import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { startEmulator } from './server';
 import { defaultSeed } from './seed';
 import { readSeedFile } from './state';
+import { emulatorProfiles, profileSettings } from './profiles';
 import type { EmulatorSeed } from './types';
 
 async function main(): Promise<void> {
@@ -15,24 +16,34 @@ async function main(): Promise<void> {
       persist: { type: 'string' },
       'accepted-delay': { type: 'string' },
       latency: { type: 'string' },
+      profile: { type: 'string', multiple: true, default: [] },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    console.log('Usage: npm run emulator -- [--port 8787] [--host 127.0.0.1] [--seed FILE] [--persist FILE] [--accepted-delay MS] [--latency MS] [--quiet]');
+    console.log('Usage: npm run emulator -- [--port 8787] [--host 127.0.0.1] [--seed FILE] [--persist FILE] [--accepted-delay MS] [--latency MS]');
+    console.log('                           [--profile NAME[,NAME…]]… [--quiet]\n');
+    console.log('Profiles (combine them: --profile login-ids,several-cookies or --profile a --profile b):');
+    const width = Math.max(...Object.keys(emulatorProfiles).map((n) => n.length));
+    for (const [name, p] of Object.entries(emulatorProfiles)) console.log(`  ${name.padEnd(width)}  ${p.description}`);
     return;
   }
+  // Checked before anything starts: an unknown name exits 1 naming it and the valid ones.
+  const profiles = values.profile.flatMap((p) => p.split(',')).map((p) => p.trim()).filter((p) => p !== '');
+  const fromProfiles = profileSettings(profiles);
   const seed: EmulatorSeed = values.seed ? readSeedFile(values.seed) : defaultSeed();
   // A persist file that exists wins over the seed: print the accounts the emulator will really hold.
   const shown = values.persist && fs.existsSync(values.persist) ? readSeedFile(values.persist) : seed;
   const acceptedDelay = values['accepted-delay'];
   const emulator = await startEmulator({
+    ...fromProfiles,
     port: whole('--port', values.port, 65535),
     host: values.host,
     seed,
     persistPath: values.persist,
-    acceptedCreation: acceptedDelay !== undefined ? { delayMs: whole('--accepted-delay', acceptedDelay) } : undefined,
+    // --accepted-delay changes a profile's delay and keeps its share.
+    acceptedCreation: acceptedDelay !== undefined ? { ...fromProfiles.acceptedCreation, delayMs: whole('--accepted-delay', acceptedDelay) } : fromProfiles.acceptedCreation,
     faults: values.latency !== undefined ? { latencyMs: whole('--latency', values.latency) } : undefined,
     log: values.quiet ? undefined : (line) => console.log(line),
   });
@@ -43,6 +54,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   console.log(`Medium One emulator listening on ${emulator.url}`);
+  console.log(`Profile: ${profiles.length > 0 ? profiles.join(', ') : 'objects (default)'}`);
   console.log(`Control route (loopback, header X-Emulator-Control: 1): ${emulator.url}/__emulator/state`);
   for (const p of shown.projects) {
     console.log(`\nProject "${p.name}"  api_key: ${p.apiKeys.join(', ')}`);

@@ -6,6 +6,8 @@
  *   GET    /__emulator/state                          projects and users (no passwords)
  *   GET    /__emulator/calls                          the API calls seen
  *   PUT    /__emulator/settings                       RuntimeSettings JSON, merged (a key set to null clears it)
+ *   PUT    /__emulator/profile                        {"profiles": ["login-ids", …]} or {"profile": "a,b"}: become
+ *                                                     the server these profiles describe (see profiles.ts)
  *   POST   /__emulator/expire-sessions                every session ends now
  *   POST   /__emulator/clear-lockouts
  *   POST   /__emulator/reset                          optional EmulatorSeed body (default: the start seed)
@@ -39,6 +41,8 @@ export async function runControl(emulator: Emulator, snapshot: () => unknown, me
       return json(200, emulator.calls());
     case 'PUT settings':
       return attempt(400, () => emulator.configure(checkSettings(withoutNulls(body))));
+    case 'PUT profile':
+      return attempt(400, () => emulator.useProfiles(profileNames(body)));
     case 'POST expire-sessions':
       emulator.expireSessions();
       return json(200, true);
@@ -70,6 +74,17 @@ export async function runControl(emulator: Emulator, snapshot: () => unknown, me
     return reply.status === 200 ? json(200, emulator.getUser(project, loginId) ?? true) : reply;
   }
   return text(404, 'Unknown control route');
+}
+
+/** The names in a PUT profile body, or an Error saying what the body should be. */
+function profileNames(body: unknown): string[] {
+  const b = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const keys = Object.keys(b);
+  const names = keys.length === 1 ? (keys[0] === 'profiles' ? b.profiles : keys[0] === 'profile' ? [b.profile] : undefined) : undefined;
+  if (!Array.isArray(names) || !names.every((n): n is string => typeof n === 'string')) {
+    throw new Error('expected {"profiles": ["name", …]} or {"profile": "name"}');
+  }
+  return names;
 }
 
 /** JSON has no undefined: a key sent as null means "clear this setting". */

@@ -36,7 +36,7 @@ const base = {
 /** The parts of `independent`, in the order they are shown. */
 const INDEPENDENT = ['login-ids', 'several-cookies', 'accepted-202', 'short-sessions', 'exists-400', 'unknown-403', 'no-retry-after', 'errors-html'] as const;
 
-export const emulatorProfiles: Readonly<Record<string, Readonly<EmulatorProfile>>> = Object.freeze({
+export const emulatorProfiles: Readonly<Record<string, Readonly<EmulatorProfile>>> = deepFreeze({
   ...base,
   independent: {
     description: `a server unlike the default in every way at once: ${INDEPENDENT.join(' + ')}`,
@@ -75,9 +75,15 @@ function merge(table: Readonly<Record<string, EmulatorProfile>>, names: string[]
       if (key in merged && JSON.stringify(merged[key]) !== JSON.stringify(value)) {
         throw new Error(`Emulator profiles "${setBy[key]}" and "${name}" disagree on ${key}: pick one of them.`);
       }
-      merged[key] = value;
+      merged[key] = structuredClone(value); // the caller may change what it gets; the table stays as it is
       setBy[key] = name;
     }
   }
   return merged;
+}
+
+/** The table is shared by every caller in the process (tests, the sandbox): nobody may change it for the others. */
+function deepFreeze<T extends object>(value: T): T {
+  for (const v of Object.values(value)) if (typeof v === 'object' && v !== null) deepFreeze(v as object);
+  return Object.freeze(value);
 }

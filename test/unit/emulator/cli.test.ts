@@ -5,6 +5,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
+import { emulatorProfiles } from '../../../src/emulator';
 
 const root = path.resolve(__dirname, '../../../..');
 
@@ -16,6 +17,18 @@ async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+/** What the default seed's Business login at this port sets: the number of cookies. */
+const served = {
+  async login(port: number): Promise<number> {
+    const res = await fetch(`http://127.0.0.1:${port}/v2/login`, {
+      method: 'POST',
+      body: JSON.stringify({ login_id: 'admin@sandbox.local', password: 'Sandbox-admin-1', api_key: 'm1-sandbox-key' }),
+    });
+    assert.equal(res.status, 200);
+    return res.headers.getSetCookie().length;
+  },
+};
 
 /** Resolves with everything printed so far once `pattern` shows up on stdout. */
 function waitFor(child: ChildProcessWithoutNullStreams, out: { text: string }, pattern: RegExp, ms = 5000): Promise<string> {
@@ -138,6 +151,36 @@ describe('emulator: the CLI (bundled as `npm run emulator` ships it)', function 
       assert.equal(code, 1, cases[i][0].join(' '));
       assert.match(out, cases[i][1]);
     });
+  });
+
+  it('--profile (repeatable, comma lists) is printed in the banner and served; --help lists every profile', async () => {
+    const port = await freePort();
+    const proc = spawn(process.execPath, [bundle, '--port', String(port), '--quiet', '--profile', 'login-ids,several-cookies', '--profile', 'no-retry-after'], { stdio: 'pipe' });
+    child = proc;
+    const out = { text: '' };
+    proc.stdout.on('data', (c: Buffer) => (out.text += c.toString('utf8')));
+    const printed = await waitFor(proc, out, /Try: curl .*\n/);
+    assert.match(printed, /^Profile: login-ids, several-cookies, no-retry-after$/m);
+    assert.equal(await served.login(port), 2, 'two cookies: several-cookies is on');
+    const exited = new Promise((resolve) => proc.once('exit', resolve));
+    proc.kill('SIGTERM');
+    await exited;
+
+    const help = await run(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.out, /--profile NAME\[,NAME…\]/);
+    for (const [name, p] of Object.entries(emulatorProfiles)) assert.ok(help.out.includes(`  ${name} `) && help.out.includes(p.description), name);
+  });
+
+  it('without --profile the banner says the default server; an unknown or conflicting profile exits 1 naming it', async () => {
+    const { out } = await run(['--port', '0', '--quiet'], /Try: curl .*\n/);
+    assert.match(out, /^Profile: objects \(default\)$/m);
+    const results = await Promise.all([run(['--port', '0', '--profile', 'login-ids,loginids']), run(['--port', '0', '--profile', 'login-ids', '--profile', 'no-list-405'])]);
+    assert.equal(results[0].code, 1);
+    assert.match(results[0].out, /Unknown emulator profile "loginids"\. Valid profiles: objects, login-ids, /);
+    assert.doesNotMatch(results[0].out, /listening/);
+    assert.equal(results[1].code, 1);
+    assert.match(results[1].out, /"login-ids" and "no-list-405" disagree on listing/);
   });
 
   it('--seed FILE replaces the default seed; the printed accounts and curl line are that seed\'s; bad seeds exit 1', async () => {

@@ -43,6 +43,55 @@ describe('emulator: control route (/__emulator, loopback only)', function () {
     assert.equal((await request(emu, 'GET', '/v2/users', { cookie })).status, 200);
   });
 
+  it('PUT profile: {"profiles": [...]} or {"profile": "a,b"} makes the server those profiles; [] is the default server again', async () => {
+    const emu = await world.start();
+    const put = await request(emu, 'PUT', '/__emulator/profile', { body: { profiles: ['login-ids', 'several-cookies'] } });
+    assert.equal(put.status, 200);
+    assert.equal(put.text, 'true');
+    const cookie = await login(emu);
+    assert.match(cookie, /^session=[^;]+; m1_csrf=/);
+    assert.deepEqual(parse(await request(emu, 'GET', '/v2/users', { cookie })), ['Mid', 'alpha', 'zeta']);
+    assert.equal((await request(emu, 'PUT', '/__emulator/profile', { body: { profile: 'no-list-405,errors-html' } })).status, 200);
+    const list = await request(emu, 'GET', '/v2/users', { cookie });
+    assert.equal(list.status, 405);
+    assert.match(String(list.headers['content-type']), /^text\/html/);
+    assert.equal((await request(emu, 'GET', '/v2/users/zeta', { cookie: cookie.split('; ')[0] })).status, 200, 'several-cookies is gone: the session cookie alone will do, and sessions survive the change');
+    assert.equal((await request(emu, 'PUT', '/__emulator/profile', { body: { profiles: [] } })).status, 200);
+    assert.equal(typeof (parse(await request(emu, 'GET', '/v2/users', { cookie: await login(emu) })) as unknown[])[0], 'object');
+  });
+
+  it('PUT profile: 400 naming an unknown profile (and the valid ones), a conflict, or a malformed body; nothing applied', async () => {
+    const emu = await world.start();
+    const cases: [unknown, RegExp][] = [
+      [{ profiles: ['login-ids', 'loginids'] }, /Unknown emulator profile "loginids"\. Valid profiles: objects, login-ids/],
+      [{ profile: 'login-ids,no-list-404' }, /disagree on listing/],
+      [{ profiles: 'login-ids' }, /expected \{"profiles": \["name", …\]\} or \{"profile": "name"\}/],
+      [{ profiles: [1] }, /expected \{"profiles"/],
+      [{ profile: 'login-ids', profiles: [] }, /expected \{"profiles"/],
+      [{ name: 'login-ids' }, /expected \{"profiles"/],
+      [['login-ids'], /expected \{"profiles"/],
+    ];
+    for (const [body, reason] of cases) {
+      const res = await request(emu, 'PUT', '/__emulator/profile', { body });
+      assert.equal(res.status, 400, JSON.stringify(body));
+      assert.match(res.text, reason);
+    }
+    assert.equal(typeof (parse(await request(emu, 'GET', '/v2/users', { cookie: await login(emu) })) as unknown[])[0], 'object');
+  });
+
+  it('PUT settings takes every profile setting too', async () => {
+    const emu = await world.start();
+    const body = { listing: 'notAllowed', existsStatus: 400, unknownUserStatus: 403, cookies: 'several', sessionMaxCalls: 2, acceptedCreation: { delayMs: 60_000, share: 0.5 }, retryAfter: false, errorBodies: 'empty' };
+    assert.equal((await request(emu, 'PUT', '/__emulator/settings', { body })).status, 200);
+    const cookie = await login(emu);
+    assert.match(cookie, /m1_csrf=/);
+    const ghost = await request(emu, 'GET', '/v2/users/ghost', { cookie });
+    assert.deepEqual([ghost.status, ghost.text], [403, '']);
+    assert.equal((await request(emu, 'POST', '/v2/users/', { cookie, body: { login_id: 'zeta', password: 'Zeta-pass-9' } })).status, 400);
+    assert.equal((await request(emu, 'GET', '/v2/users/zeta', { cookie })).status, 401, 'the budget of 2 is spent');
+    assert.equal((await request(emu, 'GET', '/v2/users')).status, 405);
+  });
+
   it('is not subject to faults or the rate limit', async () => {
     const emu = await world.start({ faults: { routes: { '*': { drop: 1 } } }, rateLimit: { requests: 1, windowMs: 60_000 } });
     for (let i = 0; i < 3; i++) assert.equal((await request(emu, 'GET', '/__emulator/state')).status, 200);
