@@ -21,12 +21,8 @@ export interface PanelOptions<ToHost extends { type: string }> {
   onMessage(message: ToHost): void | Promise<void>;
   /** Message types handled one at a time (see inboundHandler): a second while the first runs is dropped. */
   oneAtATime?: readonly ToHost['type'][];
-  /**
-   * The log for dropped messages and handler failures, and the redactor every outgoing message passes. Optional only
-   * until every panel's command passes one; without it those lines are dropped (never written to the console,
-   * which no redactor guards).
-   */
-  guard?: PanelGuard;
+  /** The log for dropped messages and handler failures, and the redactor every outgoing message passes. */
+  guard: PanelGuard;
 }
 
 export interface TypedPanel<ToView> {
@@ -55,7 +51,7 @@ export function openPanel<ToHost extends { type: string }, ToView>(options: Pane
     schema: options.inbound,
     onMessage: (message) => options.onMessage(message),
     oneAtATime: options.oneAtATime,
-    log: guard?.log,
+    log: guard.log,
   });
   webview.onDidReceiveMessage((raw: unknown) => void receive(raw));
   return {
@@ -64,7 +60,7 @@ export function openPanel<ToHost extends { type: string }, ToView>(options: Pane
       return alive;
     },
     post: (message) => {
-      if (alive) void webview.postMessage(guard ? guard.redactor.redactValue(message) : message);
+      if (alive) void webview.postMessage(guard.redactor.redactValue(message));
     },
     close: () => {
       if (alive) panel.dispose();
