@@ -68,6 +68,7 @@ export function parseSetCookie(header: string, requestPath: string, now: number)
 
 export class CookieJar {
   private readonly cookies = new Map<string, StoredCookie>();
+  private clears = 0;
 
   /** Takes every Set-Cookie header of one response to `requestPath`. */
   store(setCookieHeaders: readonly string[], requestPath: string, now = Date.now()): void {
@@ -96,8 +97,14 @@ export class CookieJar {
     return this.cookies.size > 0;
   }
 
+  /** Bumped by `clear()`, so an answer can tell that the jar was emptied (a new session) while it was on its way. */
+  get version(): number {
+    return this.clears;
+  }
+
   clear(): void {
     this.cookies.clear();
+    this.clears++;
   }
 
   private dropExpired(now: number): void {

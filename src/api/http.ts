@@ -83,6 +83,7 @@ export class Transport {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     const cookie = jar.header(path);
+    const jarVersion = jar.version;
     if (cookie) headers.Cookie = cookie;
     const init: RequestInit = {
       method: request.method,
@@ -97,7 +98,9 @@ export class Transport {
     try {
       const res = await fetch(base.origin + path, init);
       const text = await res.text();
-      jar.store(res.headers.raw()['set-cookie'] ?? [], path);
+      // An answer to a request sent before the jar was cleared (a new sign-in since) belongs to the old session:
+      // cookies it sets, e.g. a refreshed token, would overwrite the new session's.
+      if (jar.version === jarVersion) jar.store(res.headers.raw()['set-cookie'] ?? [], path);
       this.log(request, path, started, res.status);
       return { status: res.status, path, text, header: (name) => res.headers.get(name) ?? undefined };
     } catch (e) {
