@@ -25,9 +25,13 @@ const isCancellation = (e: unknown) =>
  * any other failure is logged and shown with Retry and Show Log (and Edit Project when the sign-in failed).
  */
 export function registerCommand(services: Services, id: CommandId, handler: CommandHandler): vscode.Disposable {
+  // executeCommand hands a command's result to whichever extension called it. Some handlers return what a test
+  // drives (the create form's host creates users with no prompt), so only the extension-host tests get results.
+  const resultsReachCaller = services.context.extensionMode === vscode.ExtensionMode.Test;
   const run = async (...args: unknown[]): Promise<unknown> => {
     try {
-      return await (handler as (...a: unknown[]) => unknown)(...args);
+      const result = await (handler as (...a: unknown[]) => unknown)(...args);
+      return resultsReachCaller ? result : undefined;
     } catch (error) {
       if (isCancellation(error)) return undefined;
       const text = services.redactor.redact(describeError(error));

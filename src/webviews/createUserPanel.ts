@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { openPanel, type PanelGuard } from './panel';
-import { createUserToHost, type CreateUserStrings, type CreateUserToHost, type CreateUserToView, type FieldError } from './protocol/createUser';
+import { createUserOneAtATime, createUserToHost, type CreateUserStrings, type CreateUserToHost, type CreateUserToView, type FieldError } from './protocol/createUser';
 
 export type { FieldError } from './protocol/createUser';
 
@@ -42,6 +42,8 @@ export function openCreateUserPanel(extensionUri: vscode.Uri, host: CreateUserHo
     extensionUri,
     inbound: createUserToHost,
     guard: host.guard,
+    // A second submit while one is in flight would create the user twice, or race the first one's answer.
+    oneAtATime: createUserOneAtATime,
     onMessage: async (message) => {
       switch (message.type) {
         case 'ready':
