@@ -89,8 +89,10 @@ function describeNotes(notes: readonly RowNote[]): string {
   const trimmed = lines('trimmed');
   const unescaped = lines('unescaped');
   return [
-    trimmed.length ? vscode.l10n.t('Spaces around the login_id were removed on {0} rows (lines {1}).', trimmed.length, list(trimmed)) : '',
-    unescaped.length ? vscode.l10n.t('The leading \' that Export writes before =, +, -, @ was removed on {0} rows (lines {1}).', unescaped.length, list(unescaped)) : '',
+    trimmed.length === 1 ? vscode.l10n.t('Spaces around the login_id were removed on line {0}.', trimmed[0])
+    : trimmed.length ? vscode.l10n.t('Spaces around the login_id were removed on {0} rows (lines {1}).', trimmed.length, list(trimmed)) : '',
+    unescaped.length === 1 ? vscode.l10n.t('The leading \' that Export writes before =, +, -, @ was removed on line {0}.', unescaped[0])
+    : unescaped.length ? vscode.l10n.t('The leading \' that Export writes before =, +, -, @ was removed on {0} rows (lines {1}).', unescaped.length, list(unescaped)) : '',
   ].filter(Boolean).join(' ');
 }
 

@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Cmd } from '../../src/commands/ids';
+import { projectNode } from '../../src/tree/nodes';
+import { addProject, script, services, useEmulator, waitFor } from './helpers/world';
+
+// The Import Users command with hostile files, as a user runs it: what the prompts say, what the server receives.
+describe('security: importing hostile CSV files', () => {
+  const emu = useEmulator();
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'm1-hostile-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, content: string | Buffer) => {
+    writeFileSync(path.join(dir, name), content);
+    return vscode.Uri.file(path.join(dir, name));
+  };
+  const userCalls = () => emu().calls().filter((c) => c.path.startsWith('/v2/users'));
+
+  it('refuses a file over 5 MB from its size, and sends nothing', async () => {
+    const s = await services();
+    const project = await addProject(s, emu());
+    const prompts = script(s, { kind: 'openFile', answer: file('huge.csv', Buffer.alloc(5 * 1024 * 1024 + 1, 'a')) });
+    await vscode.commands.executeCommand(Cmd.importUsers, projectNode(project));
+    prompts.assertDone();
+    assert.match(prompts.shown.at(-1)?.message ?? '', /^huge\.csv: The file is 5\.0 MB; an import reads files of at most 5 MB\. Split it into several files\./);
+    assert.deepEqual(userCalls(), []);
+  });
+
+  it('names control characters by line, says what it trimmed, and creates exactly the clean rows', async () => {
+    const s = await services();
+    const project = await addProject(s, emu());
+    const csv = file('mixed.csv', 'login_id,password\n  sec-trim  ,Import-pass-1\nsec\u0007bell,Import-pass-2\n"sec\nbreak",Import-pass-3\nsec-ok,Import-pass-4\n');
+    const prompts = script(s,
+      { kind: 'openFile', answer: csv },
+      {
+        kind: 'confirm',
+        match: /Create 2 users from mixed\.csv/,
+        detail: /2 rows will be skipped: line 3: the login_id holds a control character \(U\+0007\), which no login_id may hold; line 4: the login_id holds a line break \(U\+000A\)[^]*Spaces around the login_id were removed on line 2\./,
+        answer: 'Create 2 Users',
+      });
+    await vscode.commands.executeCommand(Cmd.importUsers, projectNode(project));
+    prompts.assertDone();
+    const created = userCalls().filter((c) => c.method === 'POST').map((c) => c.loginId).sort();
+    assert.deepEqual(created, ['sec-ok', 'sec-trim']);
+    // A server may answer a create with 202 and make the user a moment later.
+    await waitFor('sec-trim to exist with its password', () => emu().checkPassword('Local Sandbox', 'sec-trim', 'Import-pass-1'));
+    for (const m of prompts.shown) assert.ok(!m.message.includes('Import-pass') && !m.message.includes('\u0007'), m.message);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
