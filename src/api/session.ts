@@ -126,6 +126,10 @@ export class Session {
     this.contenders.push(me);
     try {
       await untilAborted(this.start(false), signal, 'POST', loginPath);
+    } catch (e) {
+      // Cancelled just after being chosen: every other call waits for this probe, so it must end here.
+      me.probe?.release();
+      throw e;
     } finally {
       this.contenders = this.contenders.filter((c) => c !== me);
     }

@@ -61,6 +61,21 @@ describe('api/client: sessions under load', function () {
     await underLoad('several');
   });
 
+  it('calls cancelled at every stage (waiting for a login, for a probe, in flight) never stall the others', async () => {
+    world.emulator.configure({ sessionMaxCalls: 3 });
+    const controllers = Array.from({ length: 64 }, () => new AbortController());
+    let logged = 0;
+    // Each logged try cancels one more of every fourth call, so cancellations land all through the run.
+    const logger = { call: () => controllers[(logged++ * 4) % 64]?.abort() };
+    const { client } = makeClient(world.emulator, { logger });
+    const outcomes = await Promise.allSettled(controllers.map((c) => client.getUser(alice.loginId, { signal: c.signal })));
+    outcomes.forEach((o, i) => {
+      if (i % 4 !== 0) assert.equal(o.status, 'fulfilled', `call ${i}: ${o.status === 'rejected' ? String(o.reason) : ''}`);
+      else assert.ok(o.status === 'fulfilled' || isMediumOneError(o.reason, 'cancelled'), `call ${i}`);
+    });
+    assert.ok(outcomes.some((o) => o.status === 'rejected'), 'some calls were cancelled');
+  });
+
   it('a refused login under load is tried once, and every call in flight is told', async () => {
     world.emulator.configure({ sessionMaxCalls: 3 });
     watch = await watchLogins(world.emulator.url);
