@@ -19,6 +19,27 @@ describe('user export', () => {
     ].join('\r\n'));
   });
 
+  it('neutralises every formula prefix (= + - @ tab CR) in every column, and an import reads the values back', () => {
+    const hostile: ExportedUser[] = ['=cmd|"/c calc"!A1', '+1', '-2', '@SUM(A1)', '\tx', '\rx'].map((loginId, i) => ({ loginId, state: 'enabled', mqttId: `=m${i}` }));
+    const csv = usersToCsv(hostile);
+    const cells = csv.split('\r\n').slice(1, -1).map((line) => line.split(',')[0]);
+    for (const cell of cells) assert.match(cell, /^"'/, `${JSON.stringify(cell)} starts with a quote mark inside quotes`);
+    assert.ok(!/,=m\d/.test(csv), 'mqtt_id is neutralised too');
+    const asImport = csv.replace('login_id,state', 'login_id,password').replace(/,enabled,/g, ',Pass-word-1,');
+    const read = parseImportCsv(asImport, { maxLoginId: 256, maxPassword: 512 });
+    assert.deepEqual(read.rows.map((r) => r.loginId), hostile.map((u) => u.loginId).filter((id) => !/[\t\r]/.test(id)));
+    assert.deepEqual(read.problems.map((p) => p.reason), ['the login_id holds a control character (U+0009), which no login_id may hold', 'the login_id holds a line break (U+000D), which no login_id may hold']);
+  });
+
+  it('passes every value through the redactor it is given, in CSV and in JSON', () => {
+    const secret = 'Sec"ret\\pw-1';
+    const leaky: ExportedUser[] = [{ loginId: 'echo', state: 'enabled', userData: { note: `password was ${secret}` } }];
+    const redact = (t: string) => t.split(secret).join('•••').split(JSON.stringify(secret).slice(1, -1)).join('•••');
+    assert.ok(!usersToCsv(leaky, { redact }).includes('ret'));
+    assert.ok(!usersToJson('P', leaky, new Date(0), { redact }).includes('ret'));
+    assert.ok(usersToJson('P', leaky, new Date(0)).includes('ret'), 'the probe finds the secret without the redactor');
+  });
+
   it('writes values exactly with the raw option (mediumOne.export.rawCsv)', () => {
     assert.match(usersToCsv(users, { raw: true }), /\r\n\+49 sensor,pending,,,\r\n$/);
   });
