@@ -73,9 +73,11 @@ export interface RequestOptions {
   cookie?: string;
   /** Extra or replacing headers (undefined removes one). */
   headers?: http.OutgoingHttpHeaders;
+  /** A keep-alive agent to reuse connections; default: a fresh connection per request. */
+  agent?: http.Agent;
 }
 
-/** One request on a fresh connection, the path sent byte for byte; rejects when the socket closes without an answer. */
+/** One request on a fresh connection (unless `options.agent`), the path sent byte for byte; rejects when the socket closes without an answer. */
 export function request(emulator: Emulator, method: string, path: string, options: RequestOptions = {}): Promise<Res> {
   const payload = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const headers: http.OutgoingHttpHeaders = { Accept: 'application/json' };
@@ -92,7 +94,7 @@ export function request(emulator: Emulator, method: string, path: string, option
   }
   const started = Date.now();
   return new Promise<Res>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: emulator.port, method, path, headers, agent: false }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port: emulator.port, method, path, headers, agent: options.agent ?? false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);

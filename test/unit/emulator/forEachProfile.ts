@@ -2,7 +2,7 @@
 // promises (`p.listing`, `p.existsStatus`, …) so a test asserts that profile's documented answer, not the
 // default server's.
 import * as assert from 'node:assert/strict';
-import { STATUS_CODES } from 'node:http';
+import { Agent, STATUS_CODES } from 'node:http';
 import { emulatorProfiles, startEmulator } from '../../../src/emulator';
 import type { Emulator, EmulatorOptions, RuntimeSettings } from '../../../src/emulator/types';
 import { business, cookieOf, request, testSeed, type RequestOptions, type Res } from './fixture';
@@ -52,14 +52,17 @@ const TEST_ACCEPTED_DELAY_MS = 40;
 export function forEachProfile(body: (p: ProfileUnderTest) => void): void {
   for (const [name, { settings }] of Object.entries(emulatorProfiles)) {
     describe(`profile ${name}`, function () {
-      const p = profileUnderTest(name, settings);
+      // Connections are reused (as clients do): a new connection per call would double the CPU of ~1,000 tests.
+      const agent = new Agent({ keepAlive: true });
+      const p = profileUnderTest(name, settings, agent);
       afterEach(() => p.stopAll());
+      after(() => agent.destroy());
       body(p);
     });
   }
 }
 
-function profileUnderTest(name: string, settings: RuntimeSettings): ProfileUnderTest & { stopAll(): Promise<void> } {
+function profileUnderTest(name: string, settings: RuntimeSettings, agent: Agent): ProfileUnderTest & { stopAll(): Promise<void> } {
   let running: Emulator[] = [];
   /** Per login handle: the credentials, the cookie in force and the calls it has made. */
   const handles = new Map<string, { credentials: Credentials; cookie: string; used: number }>();
@@ -88,7 +91,7 @@ function profileUnderTest(name: string, settings: RuntimeSettings): ProfileUnder
     },
 
     async login(emu, credentials = business) {
-      const res = await request(emu, 'POST', '/v2/login', { body: credentials });
+      const res = await request(emu, 'POST', '/v2/login', { body: credentials, agent });
       assert.equal(res.status, 200, `login of ${credentials.login_id} answered ${res.status} ${res.text}`);
       const cookie = cookieOf(res);
       handles.set(cookie, { credentials, cookie, used: 0 });
@@ -97,17 +100,17 @@ function profileUnderTest(name: string, settings: RuntimeSettings): ProfileUnder
 
     async request(emu, method, path, options = {}) {
       const handle = options.cookie === undefined ? undefined : [...handles.entries()].find(([h]) => options.cookie!.includes(h));
-      if (!handle) return request(emu, method, path, options);
+      if (!handle) return request(emu, method, path, { agent, ...options });
       const [key, state] = handle;
       // A client meets the budget as a 401 and logs in again; the suites here test endpoints, not that dance.
       if (p.sessionMaxCalls !== undefined && state.used >= p.sessionMaxCalls) {
-        const res = await request(emu, 'POST', '/v2/login', { body: state.credentials });
+        const res = await request(emu, 'POST', '/v2/login', { body: state.credentials, agent });
         assert.equal(res.status, 200, `login again answered ${res.status}`);
         state.cookie = cookieOf(res);
         state.used = 0;
       }
       state.used += 1;
-      return request(emu, method, path, { ...options, cookie: options.cookie!.replace(key, state.cookie) });
+      return request(emu, method, path, { agent, ...options, cookie: options.cookie!.replace(key, state.cookie) });
     },
 
     async landed(emu, project, loginId) {
