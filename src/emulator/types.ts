@@ -116,7 +116,11 @@ export interface EmulatorOptions {
    * (`m1_csrf`), and a call that does not send both back is answered 401.
    */
   cookies?: 'single' | 'several';
-  /** A session ends after this many authenticated API calls (the next call with it is 401); default unlimited. */
+  /**
+   * A session ends after this many authenticated API calls (the next call with it is 401); default unlimited.
+   * Every call that brings the session counts, one then refused by the rate limit or an injected fault included;
+   * logins and calls to unknown routes do not.
+   */
   sessionMaxCalls?: number;
   /**
    * Whether 429 and 503 answers carry `Retry-After` (default true: the rate limit's always do, injected ones
