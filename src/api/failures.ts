@@ -1,7 +1,8 @@
 import { MediumOneError, type ErrorKind } from './errors';
 import type { HttpResponse, Method, TransportError } from './http';
 import { actionPhrase, shownLoginId, statusLabel, statusMessage, type Operation } from './messages';
-import { scrubSecrets, serverText } from './scrub';
+import { scrubSecrets } from './scrub';
+import { serverText } from './serverText';
 
 /** What a failure is about, for its message. */
 export interface Subject {
@@ -47,7 +48,7 @@ export function isMissingUser(subject: Subject, status: number): boolean {
 
 /** The error for an HTTP answer the call cannot use. `tries` is how many times it was sent. */
 export function statusFailure(subject: Subject, res: HttpResponse, tries: number): MediumOneError {
-  const server = serverText(res.text, subject.secrets);
+  const server = serverText(res.text, subject.secrets, res.status);
   const missing = isMissingUser(subject, res.status);
   const kind = missing ? 'notFound' : kindForStatus(subject.operation, res.status, server);
   let message = statusMessage(subject.operation, res.status, subject.loginId, server);
@@ -91,7 +92,7 @@ export function sessionsKeptEnding(subject: Subject, res: HttpResponse, rounds: 
   return new MediumOneError({
     kind: 'unauthorized',
     status: res.status,
-    serverMessage: serverText(res.text, subject.secrets),
+    serverMessage: serverText(res.text, subject.secrets, res.status),
     method: subject.method,
     path: res.path,
     message: scrubSecrets(message, subject.secrets),
@@ -145,7 +146,7 @@ export function malformedFailure(subject: Subject, res: HttpResponse, tries: num
     status: res.status,
     method: subject.method,
     path: res.path,
-    serverMessage: serverText(res.text, subject.secrets),
+    serverMessage: serverText(res.text, subject.secrets, res.status),
     message: scrubSecrets(
       `Medium One sent an answer that could not be read when asked to ${action} (${statusLabel(res.status)}: ${why}${triesText}). ` +
         'The server, or a proxy in front of it, may be misbehaving; try again later.',

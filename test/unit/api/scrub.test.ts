@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { maxServerTextLength, scrubSecrets, scrubbed, secretForms, serverText } from '../../../src/api/scrub';
+import { scrubSecrets, scrubbed, secretForms } from '../../../src/api/scrub';
 
 describe('api/scrub', () => {
   it('removes secrets wherever they appear, including JSON-escaped forms', () => {
@@ -41,18 +41,4 @@ describe('api/scrub', () => {
     assert.equal(scrubSecrets('abc is not abcdef', ['abc']), '••• is not abcdef');
   });
 
-  it('extracts readable server text from JSON, plain text or HTML', () => {
-    assert.equal(serverText('"password too short"', []), 'password too short');
-    assert.equal(serverText('{"error":"user exists","code":7}', []), 'user exists');
-    assert.equal(serverText('{"code":7}', []), '{"code":7}');
-    assert.equal(serverText('<html><body><h1>502</h1>  Bad   gateway</body></html>', []), '502 Bad gateway');
-    assert.equal(serverText('   ', []), undefined);
-  });
-
-  it('scrubs before cutting to length, so no half secret survives', () => {
-    const secret = 'S3cret-Value-That-Is-Long';
-    const text = serverText(`${'x'.repeat(maxServerTextLength - 10)} ${secret}`, [secret]) ?? '';
-    assert.ok(text.length <= maxServerTextLength);
-    assert.ok(!text.includes('S3cret'));
-  });
 });
