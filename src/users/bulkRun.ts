@@ -82,6 +82,12 @@ export async function runBulk(
   const width = Math.max(1, Math.min(options.concurrency, loginIds.length));
   await Promise.all(Array.from({ length: width }, worker));
   outcome.notRun.push(...loginIds.slice(next));
+  // Calls finish in any order: list the items in the order they were given, so a summary reads the same every time.
+  const position = new Map(loginIds.map((id, i) => [id, i]));
+  const byInput = (a: string, b: string) => (position.get(a) ?? 0) - (position.get(b) ?? 0);
+  outcome.succeeded.sort(byInput);
+  outcome.alreadyDone.sort(byInput);
+  outcome.failed.sort((a, b) => byInput(a.loginId, b.loginId));
   return outcome;
 }
 

@@ -170,3 +170,24 @@ describe('bulk outcomes that may have been applied, and Retry Failed', () => {
     assert.equal(emulator.getUser(P, 'bulk-001'), undefined);
   });
 });
+
+describe('bulk outcomes, in order', () => {
+  it('lists outcomes in the order the items were given, whatever order their calls finish in', async () => {
+    // The later an item is given, the sooner its call ends: each waits for the one given after it.
+    const ids = ['bulk-000', 'bulk-001', 'bulk-002', 'bulk-003'];
+    const release = new Map<string, () => void>();
+    const ended = new Map(ids.map((id) => [id, new Promise<void>((resolve) => release.set(id, resolve))]));
+    const finishOrder: string[] = [];
+    const outcome = await runBulk(ids, async (id) => {
+      const after = ids[ids.indexOf(id) + 1];
+      if (after) await ended.get(after);
+      finishOrder.push(id);
+      release.get(id)?.();
+      if (id !== 'bulk-002') throw new Error(`${id} refused`);
+    }, { concurrency: 4 });
+    assert.deepEqual(finishOrder, [...ids].reverse(), 'the calls ended last-given first');
+    assert.deepEqual(outcome.failed.map((f) => f.loginId), ['bulk-000', 'bulk-001', 'bulk-003']);
+    assert.deepEqual(outcome.succeeded, ['bulk-002']);
+    assert.match(summarize('Disabled', outcome), /^Disabled 1 of 4\. 3 failed \(bulk-000: bulk-000 refused; bulk-001: bulk-001 refused; bulk-003: bulk-003 refused\)\.$/);
+  });
+});
