@@ -6,6 +6,7 @@ import { hostOf } from '../projects/project';
 import { isProjectNode, isUserNode, userNode, type TreeNode, type UserNode } from '../tree/nodes';
 import type { UserEntry } from '../tree/userEntry';
 import { UserCancelled } from './registerCommand';
+import { settleStates } from './settleStates';
 
 /** The project a command acts on: the row it was invoked on, else a quick pick (skipped when only one fits). */
 export async function resolveProject(s: Services, node: unknown, fits: (p: Project) => boolean = () => true, why?: string): Promise<Project> {
@@ -42,7 +43,9 @@ export async function resolveUsers(
   const project = await resolveProject(s, node, options.projectFits);
   const load = await s.users.ensureLoaded(project);
   if (load.status === 'error') throw load.error;
-  const entries = load.status === 'loaded' ? load.users.filter((e) => options.fits(project, e)) : [];
+  if (load.status === 'loaded') await settleUnjudged(s, project, load.users, options.fits);
+  const now = s.users.get(project.id);
+  const entries = now?.status === 'loaded' ? now.users.filter((e) => options.fits(project, e)) : [];
   if (entries.length === 0) throw new Error(vscode.l10n.t('No user in "{0}" can take this action.', project.name));
   const items = entries.map((e) => ({ label: e.loginId, description: e.mqttId, detail: e.state, entry: e }));
   const placeHolder = vscode.l10n.t('Choose users in "{0}"', project.name);
@@ -51,4 +54,14 @@ export async function resolveUsers(
     : await s.prompts.pick(items, { placeHolder, matchOnDescription: true }).then((p) => (p ? [p] : undefined));
   if (!picked || picked.length === 0) throw new UserCancelled();
   return picked.map((p) => userNode(project, p.entry));
+}
+
+/**
+ * A user whose state is not read yet (a login_id-only list) may fit the action once it is: offering only the users
+ * that fit now would leave it out, or say "no user can take this action" when that is not known. Wait for the states
+ * of those users (progress, cancellable); users that fit already, or never will by what is known, need no wait.
+ */
+async function settleUnjudged(s: Services, project: Project, users: readonly UserEntry[], fits: (p: Project, e: UserEntry) => boolean): Promise<void> {
+  const unjudged = users.filter((e) => e.state === 'unknown' && !fits(project, e));
+  if (unjudged.length > 0) await settleStates(s, project, unjudged);
 }

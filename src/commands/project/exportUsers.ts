@@ -1,15 +1,12 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
-import type { Project } from '../../projects/project';
-import { capabilitiesOf } from '../../projects/capabilities';
-import type { UserEntry } from '../../tree/userEntry';
 import { describeFilter, isActive, matches, matchesText } from '../../tree/userFilter';
 import type { ExportFormat } from '../../users/exportUsers';
 import { loadFileFormats } from './fileFormats';
 import { UserCancelled } from '../registerCommand';
 import { resolveProject } from '../pickers';
-import { withCancellableProgress } from '../../ui/progress';
+import { settleStates } from '../settleStates';
 
 /**
  * Writes a project's users, as the view lists them (its filter applies), to a CSV or JSON file. No password is
@@ -54,31 +51,6 @@ export const exportUsers = (s: Services) => async (node?: unknown) => {
     .then((choice) => (choice === open ? vscode.window.showTextDocument(uri) : undefined));
   return uri;
 };
-
-/**
- * A server that lists login_ids only gives no state or mqtt_id: the tree reads them in the background. Export waits
- * for the rows it writes (those not read yet, and those being read again), under a cancellable progress, and then
- * writes the rows as the tree holds them: the file and the tree agree. A row whose read failed is written as it is
- * shown (state "error").
- */
-async function settleStates(s: Services, project: Project, listed: UserEntry[]): Promise<UserEntry[]> {
-  const ids = listed.map((u) => u.loginId);
-  const waiting = listed.filter((u) => u.state === 'unknown' || s.users.isReading(project.id, u.loginId));
-  if (waiting.length > 0 && capabilitiesOf(project.role).read === 'any') {
-    const title = vscode.l10n.t('Reading the states of {0} users of {1}…', waiting.length, project.name);
-    await withCancellableProgress(title, async (progress, signal) => {
-      let reported = 0;
-      await s.users.settleStates(project, ids, signal, (done, total) => {
-        progress.report({ message: `${done} / ${total}`, increment: ((done - reported) / total) * 100 });
-        reported = done;
-      });
-      if (signal.aborted) throw new UserCancelled();
-    });
-  }
-  const load = s.users.get(project.id);
-  const now = new Map(load?.status === 'loaded' ? load.users.map((u) => [u.loginId, u]) : []);
-  return listed.map((u) => now.get(u.loginId) ?? u);
-}
 
 const defaultFolder = () => vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
 /** A project name as a file name: the characters file systems refuse become '-'. */

@@ -74,6 +74,6 @@ function toFieldError(s: Services, project: Project, error: unknown): FieldError
     if (said.includes('password') || said.includes('complex')) return { field: 'password', message };
     if (said.includes('exist') || said.includes('login')) return { field: 'loginId', message };
   }
-  if (isMediumOneError(error, 'unaddressableLoginId')) return { field: 'loginId', message };
+  if (isMediumOneError(error, ['unaddressableLoginId', 'invalidLoginId'])) return { field: 'loginId', message };
   return { message };
 }
