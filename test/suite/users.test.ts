@@ -5,7 +5,7 @@ import type { CreateUserHost } from '../../src/webviews/createUserPanel';
 import type { UserDetailsHost } from '../../src/webviews/userDetailsPanel';
 import { projectNode } from '../../src/tree/nodes';
 import { hasToken, userContextValue } from '../../src/tree/contextValues';
-import { addProject, labels, script, services, userRow, waitFor, useEmulator } from './helpers/world';
+import { addProject, createAnswer, labels, script, services, statesRead, userRow, waitFor, useEmulator } from './helpers/world';
 
 const P = 'Local Sandbox';
 
@@ -15,6 +15,7 @@ describe('user operations', () => {
   it('disables and enables one user from its row, with no question asked', async () => {
     const s = await services();
     const project = await addProject(s, emu());
+    await statesRead(s, project);
     const prompts = script(s);
     await vscode.commands.executeCommand(Cmd.disableUser, await userRow(s, project, 'device-001'));
     assert.equal(emu().getUser(P, 'device-001')?.disabled, true);
@@ -28,6 +29,7 @@ describe('user operations', () => {
   it('disables a multi-selection of three after one confirmation naming them', async () => {
     const s = await services();
     const project = await addProject(s, emu());
+    await statesRead(s, project);
     const selection = await Promise.all(['device-001', 'device-002', 'device-003'].map((id) => userRow(s, project, id)));
     const prompts = script(s, { kind: 'confirm', match: /Disable 3 users/, detail: /device-001[\s\S]*device-002[\s\S]*device-003/, answer: 'Disable' });
     await vscode.commands.executeCommand(Cmd.disableUser, selection[0], selection);
@@ -39,6 +41,7 @@ describe('user operations', () => {
   it('ends a bulk run that failed with a summary naming why, and Retry Failed finishes the job', async () => {
     const s = await services();
     const project = await addProject(s, emu());
+    await statesRead(s, project);
     const selection = [await userRow(s, project, 'device-001'), await userRow(s, project, 'device-002')];
     emu().configure({ faults: { routes: { 'PATCH /v2/users/:id': { status500: 1 } } } });
     const prompts = script(s, { kind: 'confirm', answer: 'Disable' });
@@ -57,6 +60,7 @@ describe('user operations', () => {
   it('leaves ineligible rows out with a warning', async () => {
     const s = await services();
     const project = await addProject(s, emu());
+    await statesRead(s, project);
     const selection = [await userRow(s, project, 'device-004'), await userRow(s, project, 'device-005')];
     const prompts = script(s);
     await vscode.commands.executeCommand(Cmd.enableUser, selection[0], selection);
@@ -120,6 +124,11 @@ describe('user operations', () => {
     assert.equal(weak?.field, 'password');
     assert.equal(emu().getUser(P, 'sensor-7'), undefined);
     assert.equal(await host.submit({ loginId: 'sensor-7', password: 'Good-pass-77' }), undefined);
+    if (createAnswer(emu(), 'sensor-7') === 202) {
+      // Accepted: the row says so at once and becomes the user when the server has created it.
+      assert.equal((await userRow(s, project, 'sensor-7')).entry.state, 'pending');
+      await waitFor('sensor-7 to exist', async () => (await userRow(s, project, 'sensor-7')).entry.state === 'enabled');
+    }
     assert.ok(emu().checkPassword(P, 'sensor-7', 'Good-pass-77'));
     const row = await userRow(s, project, 'sensor-7');
     assert.equal(row.entry.state, 'enabled');
@@ -157,9 +166,12 @@ describe('user operations', () => {
     script(s);
     const host = await vscode.commands.executeCommand<CreateUserHost>(Cmd.createUser, projectNode(project));
     assert.equal(await host.submit({ loginId: 'reg-made-1', password: 'Good-pass-77' }), undefined);
-    assert.ok(emu().getUser(P, 'reg-made-1'));
     assert.ok(s.projects.tracked(project.id).includes('reg-made-1'));
     const row = await userRow(s, project, 'reg-made-1');
+    // Created (200): a new user is enabled. Accepted (202): this role cannot read users, so it cannot see the
+    // creation land, and the row stays pending until a refresh.
+    assert.equal(row.entry.state, createAnswer(emu(), 'reg-made-1') === 202 ? 'pending' : 'enabled');
+    await waitFor('reg-made-1 to exist on the server', () => emu().checkPassword(P, 'reg-made-1', 'Good-pass-77'));
     assert.ok(!hasToken(userContextValue(project, row.entry), 'canDelete'));
   });
 
@@ -182,6 +194,7 @@ describe('user operations', () => {
   it('copies login_id and mqtt_id', async () => {
     const s = await services();
     const project = await addProject(s, emu());
+    await statesRead(s, project);
     script(s);
     const row = await userRow(s, project, 'device-001');
     await vscode.commands.executeCommand(Cmd.copyLoginId, row);

@@ -101,6 +101,31 @@ export async function labels(s: Services, project: Project): Promise<string[]> {
   return (await rows(s, project)).map((n) => (n.kind === 'user' ? n.entry.loginId : n.kind === 'message' ? `[${n.label}]` : n.project.name));
 }
 
+/**
+ * The project's user rows once every state is known and none is being read: what a user waits for before acting on
+ * a row whose menus depend on its state. At once where the server's list carries the states; where it lists bare
+ * login_ids, the tree reads each user in the background (the view's message shows how far). Only for roles that
+ * may read users: elsewhere a state stays unknown by design.
+ */
+export async function statesRead(s: Services, project: Project): Promise<UserNode[]> {
+  return waitFor(`every state of ${project.name} to be read`, async () => {
+    const users = (await rows(s, project)).filter((n): n is UserNode => n.kind === 'user');
+    if (s.users.isReading(project.id) || users.some((n) => n.entry.state === 'unknown')) return undefined;
+    return users;
+  });
+}
+
+/**
+ * How the server answered the create of `loginId`: 200 (created) or 202 (accepted, appears later). The documents
+ * allow both, and a server may answer either for any create, so a test asks the server's records which it was and
+ * then asserts exactly what the product must show for that answer.
+ */
+export function createAnswer(emulator: Emulator, loginId: string): 200 | 202 {
+  const call = emulator.calls().filter((c) => c.method === 'POST' && /^\/v2\/users\/?$/.test(c.path) && c.loginId === loginId && c.applied).at(-1);
+  assert.ok(call?.status === 200 || call?.status === 202, `the server created ${loginId} once (records: ${JSON.stringify(call)})`);
+  return call.status;
+}
+
 export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
