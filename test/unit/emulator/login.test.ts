@@ -124,11 +124,13 @@ describe('emulator: sessions', function () {
 
     if (p.sessionMaxCalls !== undefined) {
       const n = p.sessionMaxCalls;
-      it(`a session ends after ${n} calls: call ${n + 1} and later are 401; logins do not count; a new login has a new budget`, async () => {
+      it(`a session ends after ${n} calls: call ${n + 1} and later are 401; logins and unknown routes do not count; a new login has a new budget`, async () => {
         const emu = await p.start();
         const cookie = cookieOf(await request(emu, 'POST', '/v2/login', { body: business }));
         // A login sent with the old cookies (as a client re-logging in does) spends nothing of their budget.
         await request(emu, 'POST', '/v2/login', { body: business, cookie });
+        // Nor does a call to a route the server does not have.
+        p.error(await request(emu, 'GET', '/v2/nothing', { cookie }), 404);
         const calls = ['GET /v2/users/zeta', 'PATCH /v2/users/zeta', 'DELETE /v2/users/Mid', 'GET /v2/users/alpha', 'GET /v2/users/zeta'];
         const got: number[] = [];
         for (const call of calls.slice(0, n + 2)) {
