@@ -132,6 +132,18 @@ describe('user states from a login_id list', () => {
     assert.equal((await rows(s, project)).length, 5);
   });
 
+  it('a palette Disable waits for the states it needs, then offers exactly the users that are enabled', async () => {
+    const s = await services();
+    const project = await addProject(s, emu());
+    assert.equal((await userRow(s, project, 'device-001')).entry.state, 'unknown', 'the command starts before the states are read');
+    const prompts = script(s, { kind: 'pickMany', match: /Choose users/, choose: ['device-005'] });
+    await vscode.commands.executeCommand(Cmd.disableUser);
+    prompts.assertDone();
+    assert.deepEqual(prompts.offered, [['device-001', 'device-002', 'device-003', 'device-005']]);
+    assert.equal(emu().getUser(P, 'device-005')?.disabled, true);
+    assert.equal((await userRow(s, project, 'device-005')).entry.state, 'disabled');
+  });
+
   it('exports the states the tree shows, and the tree shows what the export read', async () => {
     const s = await services();
     const project = await addProject(s, emu());

@@ -23,6 +23,8 @@ export interface Shown {
 export class ScriptedPrompts implements Prompts {
   readonly shown: Shown[] = [];
   readonly asked: string[] = [];
+  /** The labels each quick pick offered, in the order the picks were shown. */
+  readonly offered: string[][] = [];
   private readonly steps: Step[];
   /** Which action button the "user" clicks on a notification (default: none, it is just read). */
   respond: (shown: Shown, actions: string[]) => string | undefined = () => undefined;
@@ -43,6 +45,7 @@ export class ScriptedPrompts implements Prompts {
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
     const step = this.next('pick', `${options.title ?? ''} ${options.placeHolder ?? ''}`.trim());
     const labels = items.map((i) => i.label);
+    this.offered.push(labels);
     const wanted = typeof step.choose === 'function' ? step.choose(labels) : step.choose;
     if (wanted === undefined) return Promise.resolve(undefined);
     const item = items.find((i) => i.label === wanted);
@@ -52,6 +55,7 @@ export class ScriptedPrompts implements Prompts {
 
   pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<readonly T[] | undefined> {
     const step = this.next('pickMany', `${options.title ?? ''} ${options.placeHolder ?? ''}`.trim());
+    this.offered.push(items.map((i) => i.label));
     if (step.choose === undefined) return Promise.resolve(undefined);
     return Promise.resolve(step.choose.map((label) => {
       const item = items.find((i) => i.label === label);
