@@ -52,7 +52,7 @@ const TEST_ACCEPTED_DELAY_MS = 40;
 export function forEachProfile(body: (p: ProfileUnderTest) => void): void {
   for (const [name, { settings }] of Object.entries(emulatorProfiles)) {
     describe(`profile ${name}`, function () {
-      // Connections are reused (as clients do): a new connection per call would double the CPU of ~1,000 tests.
+      // Connections are reused, as clients do: a fresh connection costs about twice the CPU of a call on a reused one.
       const agent = new Agent({ keepAlive: true });
       const p = profileUnderTest(name, settings, agent);
       afterEach(() => p.stopAll());
