@@ -7,29 +7,51 @@ export const REDACTED = '•••';
  * server that echoes a password back, or a bug that interpolates one, still never puts it on screen or on disk.
  */
 export class SecretRedactor {
-  /** Each secret and its encoded forms, longest first, so a form that contains another is removed whole. */
-  private forms: string[] = [];
+  /**
+   * Each secret and its encoded forms, and the distinct lengths they have (longest first): `redact` then looks up,
+   * at each position of the text, one slice per length, however many secrets an import of 50,000 rows registered.
+   */
+  private readonly forms = new Set<string>();
+  private lengths: number[] = [];
 
   register(...values: (string | undefined)[]): void {
-    const next = new Set(this.forms);
     for (const v of values) {
       // Very short values would blank out ordinary words; the API never accepts such secrets anyway.
-      if (v && v.length >= 4) for (const form of encodedForms(v)) next.add(form);
+      if (!v || v.length < 4) continue;
+      for (const form of encodedForms(v)) {
+        this.forms.add(form);
+        if (!this.lengths.includes(form.length)) this.lengths = [...this.lengths, form.length].sort((a, b) => b - a);
+      }
     }
-    if (next.size !== this.forms.length) this.forms = [...next].sort((a, b) => b.length - a.length);
   }
 
+  /** The text with every occurrence of a registered form replaced, the longest form first where several start. */
   redact(text: string): string {
-    let out = text;
-    for (const s of this.forms) {
-      if (out.includes(s)) out = out.split(s).join(REDACTED);
+    if (this.forms.size === 0) return text;
+    let out = '';
+    let copiedUpTo = 0;
+    for (let i = 0; i <= text.length - 4; ) {
+      let hit = 0;
+      for (const length of this.lengths) {
+        if (i + length <= text.length && this.forms.has(text.slice(i, i + length))) {
+          hit = length;
+          break;
+        }
+      }
+      if (hit === 0) {
+        i++;
+        continue;
+      }
+      out += text.slice(copiedUpTo, i) + REDACTED;
+      i += hit;
+      copiedUpTo = i;
     }
-    return out;
+    return copiedUpTo === 0 ? text : out + text.slice(copiedUpTo);
   }
 
   /** A JSON-like value (a webview message, say) with every string in it redacted; other values are kept. */
   redactValue<T>(value: T): T {
-    if (this.forms.length === 0) return value;
+    if (this.forms.size === 0) return value;
     return this.walk(value) as T;
   }
 

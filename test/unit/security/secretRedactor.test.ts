@@ -30,6 +30,15 @@ describe('security: the redactor removes every form of a registered secret', () 
     });
   }
 
+  it('removes the longest secret where several start at one place, and every one of an import\'s 50,000 passwords', () => {
+    const r = new SecretRedactor();
+    r.register('abcd', 'abcdefgh');
+    assert.equal(r.redact('xabcdefghy abcdz'), `x${REDACTED}y ${REDACTED}z`);
+    const many = Array.from({ length: 50_000 }, (_, i) => `Import-pass-${i}`);
+    r.register(...many);
+    assert.equal(r.redact('a Import-pass-0 b Import-pass-49999 c Import-pass-777'), `a ${REDACTED} b ${REDACTED} c ${REDACTED}`);
+  });
+
   it('leaves short values and unregistered text alone, and takes a lone surrogate without throwing', () => {
     const r = new SecretRedactor();
     r.register('abc', undefined, '', 'x\uD800yz');
