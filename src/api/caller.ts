@@ -2,6 +2,7 @@ import { isMediumOneError, type MediumOneError } from './errors';
 import { malformedFailure, sessionsKeptEnding, statusFailure, transportFailure, type Subject } from './failures';
 import { TransportError, type HttpResponse, type Transport } from './http';
 import { backoffDelayMs, parseRetryAfter, sleep } from './retry';
+import type { SendEnd } from './pace';
 import type { Probe, Session } from './session';
 import type { ApiLogger, RetryPolicy } from './types';
 import { uncertainFailure } from './uncertain';
@@ -118,9 +119,13 @@ export class Caller {
       const probe = state.probe;
       state.probe = undefined;
       if (probe && outcome.tries === 1 && probe.generation === outcome.generation) {
+        session.refused(outcome.generation);
         throw statusFailure(this.subject(x), outcome.res, outcome.tries);
       }
-      if (round + 1 >= maxSessionRounds) throw sessionsKeptEnding(this.subject(x), outcome.res, round + 1);
+      if (round + 1 >= maxSessionRounds) {
+        session.refused(outcome.generation);
+        throw sessionsKeptEnding(this.subject(x), outcome.res, round + 1);
+      }
       state.probe = await session.renew(outcome.generation, round + 1, signal);
     }
   }
@@ -167,8 +172,10 @@ export class Caller {
         generation = now;
         break;
       }
+      let how: SendEnd = 'lost';
       try {
         res = await transport.send({ method: x.method, path: x.path, body: x.body, attempt }, signal);
+        how = res.status === 401 ? 'ended' : 'accepted';
       } catch (e) {
         if (!(e instanceof TransportError)) throw e;
         const failure = transportFailure(this.subject(x), e, {
@@ -186,6 +193,7 @@ export class Caller {
         await this.pause(x, attempt, `no answer (${e.code ?? 'network error'})`, undefined, signal);
         continue;
       } finally {
+        if (state) session.sent(generation, how);
         state?.probe?.release();
       }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CookieJar } from './cookies';
 import { MediumOneError, isMediumOneError } from './errors';
+import { Pace, type SendEnd } from './pace';
 import type { Credentials } from './types';
 
 export type SignIn = (credentials: Credentials) => Promise<void>;
@@ -68,6 +69,7 @@ export class Session {
   private probe?: { handle: Probe; done: Promise<void>; open: () => void };
   /** Sign-ins that reached the server and succeeded, for the debug log and tests. */
   private signIns = 0;
+  private readonly pace = new Pace();
 
   constructor(
     private readonly credentials: () => Credentials | Promise<Credentials>,
@@ -101,17 +103,34 @@ export class Session {
         waitedForSignIn = true;
         continue;
       }
+      if (!this.pace.open) {
+        await untilAborted(this.pace.next(), signal, 'POST', loginPath);
+        continue;
+      }
       return this.generation;
     }
   }
 
   /**
-   * Right before a send, with nothing awaited until the cookies are read: the generation the send will use, or
-   * undefined when a sign-in or another call's probe began since `ready()` resolved (then wait again).
+   * Right before a send, with nothing awaited until the cookies are read: the generation the send will use (and
+   * the send holds a place on it until `sent()`), or undefined when a sign-in, another call's probe or the pace
+   * of a fresh session stands in the way since `ready()` resolved (then wait again).
    */
   sendable(probe?: Probe): number | undefined {
-    if (this.pending || (this.probe && this.probe.handle !== probe)) return undefined;
+    if (this.pending || (this.probe && this.probe.handle !== probe) || !this.pace.open) return undefined;
+    this.pace.begin();
     return this.generation;
+  }
+
+  /** A 401 on `generation` that the call reports as a refusal rather than signing in again. */
+  refused(generation: number): void {
+    if (generation === this.generation) this.pace.refund();
+  }
+
+  /** After a send that `sendable()` let begin: how it ended (a 401, an answer, no answer). */
+  sent(generation: number, how: SendEnd): void {
+    // Sends on an older session hold no place on the current one.
+    if (generation === this.generation) this.pace.end(how);
   }
 
   /**
@@ -122,6 +141,7 @@ export class Session {
    */
   async renew(generation: number, rounds: number, signal: AbortSignal | undefined): Promise<Probe | undefined> {
     if (generation < this.generation && !this.pending) return undefined;
+    if (generation === this.generation) this.pace.markEnded();
     const me: Contender = { rounds };
     this.contenders.push(me);
     try {
@@ -151,6 +171,7 @@ export class Session {
     this.failure = undefined;
     this.pending = undefined;
     this.probe?.open();
+    this.pace.forget();
   }
 
   private start(explicit: boolean): Promise<void> {
@@ -176,12 +197,16 @@ export class Session {
       await this.signIn(credentials);
     } catch (e) {
       if (epoch === this.epoch && isMediumOneError(e, 'loginFailed')) this.failure = { fingerprint: print, error: e };
+      // Calls waiting for a place on the next session must learn that there is none.
+      this.pace.forget();
       throw e;
     }
     if (epoch !== this.epoch) return;
     this.signedIn = true;
     this.generation++;
     this.signIns++;
+    if (explicit) this.pace.forget();
+    else this.pace.restart();
     this.handOutProbe();
   }
 

@@ -39,6 +39,8 @@ describe('api/client: sessions under load', function () {
     const worst = Math.max(...perPath.values());
     assert.ok(worst < maxSessionRounds / 2, `one operation met ${worst} 401s: the longest waiter is not served first`);
     assert.ok(met401 > 0, 'sessions did end under the calls');
+    // Paced: a fresh session takes about as many calls as the last one served, not all 16 waiting calls.
+    assert.ok(met401 < operations.length / 2, `${met401} 401s for ${operations.length} operations`);
     assert.ok(signIns.every((c) => c.status === 200), 'no login was refused');
     assert.equal(watch.maxConcurrentLogins, 1, 'never two logins at once');
     // Each session serves at most 3 calls, so 200 operations need at least 67 sessions; a login per call (or
@@ -74,6 +76,24 @@ describe('api/client: sessions under load', function () {
       else assert.ok(o.status === 'fulfilled' || isMediumOneError(o.reason, 'cancelled'), `call ${i}`);
     });
     assert.ok(outcomes.some((o) => o.status === 'rejected'), 'some calls were cancelled');
+  });
+
+  it('a sign-in refused midway (password changed elsewhere) ends every waiting call with loginFailed, none hangs', async () => {
+    world.emulator.configure({ sessionMaxCalls: 3 });
+    watch = await watchLogins(world.emulator.url);
+    let credentials: Credentials = business;
+    let logged = 0;
+    const logger = {
+      call: () => {
+        if (++logged === 12) credentials = { ...business, password: 'Changed-Elsewhere-1' };
+      },
+    };
+    const { client } = makeClient(world.emulator, { baseUrl: watch.url, logger, credentials: () => credentials });
+    const outcomes = await Promise.allSettled(Array.from({ length: 48 }, () => client.getUser(alice.loginId)));
+    for (const o of outcomes) assert.ok(o.status === 'fulfilled' || isMediumOneError(o.reason, 'loginFailed'), String(o.status));
+    assert.ok(outcomes.some((o) => o.status === 'rejected'), 'the refused sign-in was met');
+    assert.equal(watch.loginStatuses.filter((s) => s !== 200).length, 1, 'the refused login was not repeated');
+    assert.equal(watch.loginStatuses.at(-1), 401);
   });
 
   it('a refused login under load is tried once, and every call in flight is told', async () => {
