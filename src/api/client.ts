@@ -34,8 +34,10 @@ import { checkNewLoginId, parseBaseUrl, paths, userPath } from './url';
 export const defaultTimeoutMs = 30_000;
 
 /**
- * The Medium One /v2 API for one project: one cookie session, one retry policy, no globals. Every call signs in
- * when there is no session, repeats once after a 401, and backs off on 429/503 and lost connections.
+ * The Medium One /v2 API for one project: one cookie session shared by every call in flight, one retry policy, no
+ * globals. Every call signs in when there is no session, repeats after a 401 on a session that has ended (see
+ * `Caller`), backs off on 429/503 and lost connections, and after a lost answer to a change reads the user before
+ * it reports (`mayHaveBeenApplied`).
  */
 export class MediumOneClient {
   /** The normalised base URL (no trailing slash). */
