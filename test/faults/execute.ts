@@ -23,11 +23,20 @@ const CONCURRENCY = 8;
 
 class Hang extends Error {}
 
+/** Calls that missed their deadline, and when (if ever) they settled: printed with the findings, to tell slow from stuck. */
+export const lateCalls = new Map<string, string>();
+
 /** Rejects with `Hang` when the call has not settled within `ms`: a call the user would wait on forever. */
-function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+function within<T>(promise: Promise<T>, ms: number, label: string): Promise<T> {
+  const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Hang()), ms);
+    timer = setTimeout(() => {
+      lateCalls.set(label, 'still pending at the end');
+      const late = (how: string) => () => lateCalls.set(label, `${how} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      promise.then(late('answered'), late('failed'));
+      reject(new Hang());
+    }, ms);
   });
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
@@ -70,7 +79,7 @@ export async function execute(client: MediumOneClient, command: Command, deadlin
     const [item] = command.items;
     const check: { found?: boolean } = {};
     try {
-      told.set(item, await within(single(client, item, retry !== undefined, check), deadlineMs));
+      told.set(item, await within(single(client, item, retry !== undefined, check), deadlineMs, `${command.kind} "${item.loginId}"`));
     } catch (e) {
       const t = failed(e);
       // The user holds both answers: an earlier "may have been applied" stands unless the check settled it.
@@ -85,7 +94,7 @@ export async function execute(client: MediumOneClient, command: Command, deadlin
     [...byId.keys()],
     async (id) => {
       try {
-        await within(callFor(byId.get(id)!).call(client, id), deadlineMs);
+        await within(callFor(byId.get(id)!).call(client, id), deadlineMs, `${command.kind} "${id}"`);
       } catch (e) {
         if (e instanceof Hang) hung.add(id);
         throw e;
@@ -94,7 +103,7 @@ export async function execute(client: MediumOneClient, command: Command, deadlin
     {
       concurrency: CONCURRENCY,
       describeError,
-      alreadyDone: retry ? (id) => within(callFor(byId.get(id)!).holds(client, id), deadlineMs) : undefined,
+      alreadyDone: retry ? (id) => within(callFor(byId.get(id)!).holds(client, id), deadlineMs, `check before ${command.kind} "${id}"`) : undefined,
       appliedBefore: retry?.appliedBefore,
     },
   );
@@ -131,7 +140,7 @@ async function single(client: MediumOneClient, item: ItemOp, retry: boolean, che
 /** The list a refresh of the tree reads. */
 export async function list(client: MediumOneClient, deadlineMs: number): Promise<UserSummary[] | Told> {
   try {
-    return await within(client.listUsers(), deadlineMs);
+    return await within(client.listUsers(), deadlineMs, 'list');
   } catch (e) {
     return failed(e);
   }
