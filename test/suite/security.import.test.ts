@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -8,7 +8,7 @@ import { projectNode } from '../../src/tree/nodes';
 import { addProject, script, services, useEmulator, waitFor } from './helpers/world';
 
 // The Import Users command with hostile files, as a user runs it: what the prompts say, what the server receives.
-describe('security: importing hostile CSV files', () => {
+describe('security: hostile CSV files in and out', () => {
   const emu = useEmulator();
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'm1-hostile-'))));
@@ -49,5 +49,28 @@ describe('security: importing hostile CSV files', () => {
     await waitFor('sec-trim to exist with its password', () => emu().checkPassword('Local Sandbox', 'sec-trim', 'Import-pass-1'));
     for (const m of prompts.shown) assert.ok(!m.message.includes('Import-pass') && !m.message.includes('\u0007'), m.message);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('exports formula-like values neutralised by default and raw with mediumOne.export.rawCsv, with no secret echoed', async () => {
+    const s = await services();
+    const project = await addProject(s, emu());
+    emu().putUser('Local Sandbox', { loginId: '=HYPERLINK("http://evil")', password: 'Export-pw-1', userData: { note: 'api key m1-sandbox-key' } });
+    const config = vscode.workspace.getConfiguration('mediumOne');
+    const exportTo = async (name: string) => {
+      const target = vscode.Uri.file(path.join(dir, name));
+      const prompts = script(s, { kind: 'pick', match: /Export 6 users/, choose: 'CSV' }, { kind: 'saveFile', answer: target });
+      await vscode.commands.executeCommand(Cmd.exportUsers, projectNode(project));
+      prompts.assertDone();
+      return readFileSync(target.fsPath, 'utf8');
+    };
+    const safe = await exportTo('safe.csv');
+    assert.match(safe, /\r\n"'=HYPERLINK\(""http:\/\/evil""\)",/);
+    assert.ok(!safe.includes('m1-sandbox-key'), 'the project API key, echoed in user_data, is redacted');
+    await config.update('export.rawCsv', true, vscode.ConfigurationTarget.Global);
+    try {
+      assert.match(await exportTo('raw.csv'), /\r\n"=HYPERLINK\(""http:\/\/evil""\)",/);
+    } finally {
+      await config.update('export.rawCsv', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

@@ -6,6 +6,7 @@ import type { ExportFormat } from '../../users/exportUsers';
 import { loadFileFormats } from './fileFormats';
 import { UserCancelled } from '../registerCommand';
 import { resolveProject } from '../pickers';
+import { readSettings } from '../../settings';
 import { settleStates } from '../settleStates';
 
 /**
@@ -43,7 +44,11 @@ export const exportUsers = (s: Services) => async (node?: unknown) => {
 
   const users = await settleStates(s, project, listed);
   const formats = loadFileFormats(s);
-  const text = picked.format === 'csv' ? formats.usersToCsv(users) : formats.usersToJson(project.name, users, new Date());
+  // Formula prefixes neutralised unless mediumOne.export.rawCsv; every value passes the redactor on its way to disk.
+  const redact = (text: string) => s.redactor.redact(text);
+  const text = picked.format === 'csv'
+    ? formats.usersToCsv(users, { raw: readSettings().exportRawCsv, redact })
+    : formats.usersToJson(project.name, users, new Date(), { redact });
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   s.log.info(`Exported ${users.length} users of ${project.name} to ${uri.toString(true)}`);
   const open = vscode.l10n.t('Open');
