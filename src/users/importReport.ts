@@ -10,7 +10,8 @@ export type RowResult =
   | { kind: 'pending' }
   /** Created, but the file asked for it disabled and that failed: it exists, enabled. Retrying only disables it. */
   | { kind: 'notDisabled'; reason: string }
-  | { kind: 'failed'; reason: string }
+  /** `mayHaveBeenApplied`: its answer was lost after the create may have reached the server (Retry Failed checks first). */
+  | { kind: 'failed'; reason: string; mayHaveBeenApplied?: boolean }
   | { kind: 'notRun' };
 
 export interface ImportReportInput {

@@ -73,4 +73,26 @@ describe('security: hostile CSV files in and out', () => {
       await config.update('export.rawCsv', undefined, vscode.ConfigurationTarget.Global);
     }
   });
+
+  it('Retry Failed looks for a user whose create may have been applied, and does not create it twice', async () => {
+    const s = await services();
+    const project = await addProject(s, emu());
+    // The create is applied but its answer lost, and every check read fails: the first run cannot tell.
+    emu().configure({ faults: { routes: { 'POST /v2/users': { dropAfter: 1 }, 'GET /v2/users/:id': { status500: 1 } } } });
+    const prompts = script(s,
+      { kind: 'openFile', answer: file('lost.csv', 'login_id,password\nsec-lost,Import-pass-1\n') },
+      { kind: 'confirm', match: /Create 1 users from lost\.csv/, answer: 'Create 1 User' });
+    prompts.respond = (shown, actions) => {
+      if (shown.level !== 'error' || !actions.includes('Retry Failed')) return undefined;
+      assert.match(shown.message, /1 failed/);
+      emu().configure({ faults: undefined });
+      return 'Retry Failed';
+    };
+    await vscode.commands.executeCommand(Cmd.importUsers, projectNode(project));
+    await waitFor('the retry to report the user imported', () => prompts.shown.some((m) => m.level === 'info' && /Imported 1 of 1 users from lost\.csv/.test(m.message)), 60_000);
+    const posts = emu().calls().filter((c) => c.method === 'POST' && c.path === '/v2/users/');
+    assert.equal(posts.length, 1, 'one create sent, none resent');
+    assert.ok(emu().checkPassword('Local Sandbox', 'sec-lost', 'Import-pass-1'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 });

@@ -9,6 +9,7 @@ import type { ImportRow, ParsedImport, RowNote, RowProblem } from '../../users/i
 import { loadFileFormats } from './fileFormats';
 import { countResults, importReport, resultOf, type ImportCounts, type RowResult } from '../../users/importReport';
 import { runBulk } from '../../users/bulkRun';
+import { createCall } from '../../users/userCalls';
 import { readSettings } from '../../settings';
 import { UserCancelled } from '../registerCommand';
 import { resolveProject } from '../pickers';
@@ -100,13 +101,21 @@ const listProblems = (problems: readonly RowProblem[]) =>
   problems.slice(0, LISTED_PROBLEMS).map((p) => vscode.l10n.t('line {0}: {1}', p.line, p.reason)).join('; ') +
   (problems.length > LISTED_PROBLEMS ? vscode.l10n.t('; and {0} more', problems.length - LISTED_PROBLEMS) : '');
 
+/** What a Retry Failed carries over from the run before. */
+interface RetryOf {
+  /** Rows created but not disabled: only the disable is retried. */
+  created: ReadonlySet<string>;
+  /** Rows whose create failed after it may have reached the server: looked for before anything is resent. */
+  appliedBefore: ReadonlySet<string>;
+}
+
 /**
  * Creates the rows (bounded concurrency, cancellable), disables those the file marks disabled, updates the tree,
- * and reports every row. `alreadyCreated`: rows a run before created but could not disable (Retry Failed only
- * disables those).
+ * and reports every row. `retry`: what the run before left (see RetryOf); a row whose earlier create may have been
+ * applied is read first, and a user found is taken as that create's, not created again.
  */
 async function runImport(
-  s: Services, project: Project, fileName: string, rows: ImportRow[], problems: RowProblem[], alreadyCreated: ReadonlySet<string> = new Set(),
+  s: Services, project: Project, fileName: string, rows: ImportRow[], problems: RowProblem[], retry: RetryOf = { created: new Set(), appliedBefore: new Set() },
 ): Promise<ImportOutcome> {
   const client = await s.clients.for(project);
   const byId = new Map(rows.map((r) => [r.loginId, r]));
@@ -117,18 +126,21 @@ async function runImport(
       const row = byId.get(loginId)!;
       // No signal on the calls themselves: a create once sent is seen through (see runBulk), so the report stays true.
       // A user created by an earlier run may have been a 202 that never showed: it is looked for again.
-      let pending = alreadyCreated.has(loginId);
-      if (!pending) pending = (await client.createUser({ loginId, password: row.password })).status === 'pending';
+      let pending = retry.created.has(loginId);
+      // Only where the earlier create may have been applied: a user found otherwise existed before this import.
+      const found = !pending && retry.appliedBefore.has(loginId) && (await createCall(row.password).holds(client, loginId)) === true;
+      if (!pending && !found) pending = (await client.createUser({ loginId, password: row.password })).status === 'pending';
       if (!row.disabled) return void results.set(loginId, { kind: pending ? 'pending' : 'created' });
       results.set(loginId, await disableCreated(s, project, client, loginId, pending));
     }, {
       concurrency: readSettings().concurrency,
       signal,
       describeError: (e) => s.redactor.redact(explainRefusal(project, { infinitive: 'create' }, e)),
+      appliedBefore: retry.appliedBefore,
       onItemDone: (_id, _ok, done, total) => progress.report({ increment: 100 / total, message: `${done}/${total}` }),
     }),
   );
-  for (const f of outcome.failed) results.set(f.loginId, { kind: 'failed', reason: f.reason });
+  for (const f of outcome.failed) results.set(f.loginId, { kind: 'failed', reason: f.reason, mayHaveBeenApplied: f.mayHaveBeenApplied });
   await showInTree(s, project, results);
 
   const report = s.reports.add(`Import into ${project.name} from ${fileName}`, importReport({ projectName: project.name, fileName, rows, results, problems, at: new Date() }));
@@ -184,11 +196,16 @@ function notify(s: Services, project: Project, fileName: string, rows: ImportRow
   const retry = vscode.l10n.t('Retry Failed');
   const again = rows.filter((r) => ['failed', 'notRun', 'notDisabled'].includes(resultOf(results, r).kind));
   const created = new Set(again.filter((r) => resultOf(results, r).kind === 'notDisabled').map((r) => r.loginId));
+  const mayHaveApplied = (r: ImportRow) => {
+    const result = resultOf(results, r);
+    return result.kind === 'failed' && result.mayHaveBeenApplied === true;
+  };
+  const appliedBefore = new Set(again.filter(mayHaveApplied).map((r) => r.loginId));
   const shown = again.length ? s.prompts.error(text, retry, showReport) : s.prompts.info(text, showReport);
   void shown
     .then(async (choice) => {
       if (choice === showReport) await s.reports.show(report);
-      if (choice === retry) await runImport(s, project, fileName, again, [], created);
+      if (choice === retry) await runImport(s, project, fileName, again, [], { created, appliedBefore });
     })
     .catch((e: unknown) => s.log.error(`Import retry failed: ${s.redactor.redact(describeError(e))}`));
 }
