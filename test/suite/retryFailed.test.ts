@@ -18,10 +18,13 @@ describe('bulk outcomes that may have been applied', () => {
     const prompts = script(s, { kind: 'confirm', answer: 'Disable' });
     const ids = ['device-001', 'device-002'];
     let applied: string[] = [];
+    let rowStates: (string | undefined)[] = [];
     prompts.respond = (shown, actions) => {
       if (shown.level !== 'error') return undefined;
       // What the lost answers did apply (a server that ended the session answered 401, and that answer was lost).
       applied = ids.filter((id) => emu().getUser(P, id)?.disabled);
+      const load = s.users.get(project.id);
+      rowStates = ids.map((id) => (load?.status === 'loaded' ? load.users.find((u) => u.loginId === id)?.state : undefined));
       emu().configure({ faults: {} });
       // Meanwhile another admin enables device-002 again: that one must be sent again.
       emu().setDisabled(P, 'device-002', false);
@@ -33,6 +36,7 @@ describe('bulk outcomes that may have been applied', () => {
     // Failures are listed as they end, in either order.
     assert.match(summary, /^Disabled 0 of 2\. 2 failed \(device-00[12]: .*may have been applied.*\)\. 2 of the failed may have been applied: refresh to check\.$/);
     if (!serverProfile) assert.deepEqual(applied, ids, 'on the default server every lost answer was applied');
+    assert.deepEqual(rowStates, ['error', 'error'], 'the rows no longer claim the old state');
 
     const retried = await waitFor('the retry summary', () => prompts.shown.find((m) => m.level === 'info' && /Disabled 2 of 2/.test(m.message)));
     const skipped = applied.filter((id) => id !== 'device-002');

@@ -105,6 +105,11 @@ async function runOnProject(s: Services, op: UserOperation, project: Project, gr
     }),
   );
   for (const id of outcome.notRun) s.users.patchUser(project.id, id, { busy: undefined });
+  // The row must not go on showing the old state as fact: the change may have been applied. 'error' keeps the
+  // actions (and Retry Failed) open and says why in the row's own words.
+  for (const f of outcome.failed) {
+    if (f.mayHaveBeenApplied) s.users.patchUser(project.id, f.loginId, { state: 'error', reason: vscode.l10n.t('The last change may have been applied; refresh to see the state.') });
+  }
   report(s, op, project, outcome);
   return outcome;
 }
