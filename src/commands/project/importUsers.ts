@@ -143,7 +143,7 @@ async function runImport(
   for (const f of outcome.failed) results.set(f.loginId, { kind: 'failed', reason: f.reason, mayHaveBeenApplied: f.mayHaveBeenApplied });
   await showInTree(s, project, results);
 
-  const report = s.reports.add(`Import into ${project.name} from ${fileName}`, importReport({ projectName: project.name, fileName, rows, results, problems, at: new Date() }));
+  const report = s.reports.add(`Import into ${project.name} from ${fileName}`, s.redactor.redact(importReport({ projectName: project.name, fileName, rows, results, problems, at: new Date() })));
   const counts = countResults(rows, results, problems.length);
   s.log.info(`Import from ${fileName} into ${project.name}: ${counts.created} created, ${counts.pending} pending, ${counts.notDisabled} created but not disabled, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.notRun} not run`);
   for (const f of outcome.failed) s.log.warn(`Import: creating ${f.loginId} in ${project.name} failed: ${f.reason}`);
