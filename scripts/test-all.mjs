@@ -21,6 +21,8 @@ const steps = [
         // cookies, 202s, short sessions, 400/403 where the default says 403/404, no Retry-After, HTML errors.
         ['extension host, independent server', 'node', ['scripts/run-exthost-tests.mjs', '--no-build', '--profile', 'independent']],
         ['end-to-end (code-server + Chromium)', 'node', ['scripts/run-e2e.mjs']],
+        // Another installed extension, in a real editor, reads the packaged extension's exports (the e2e .vsix).
+        ['exports probe (another extension)', 'node', ['test/security/runExportsProbe.mjs', '--vsix', '.cache/e2e/ext.vsix']],
       ]),
 ];
 

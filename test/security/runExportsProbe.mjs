@@ -57,6 +57,7 @@ async function main() {
     assert.equal(report.found, true, 'the probe found the extension');
     assert.deepEqual([report.type, report.frozen, report.reachable, report.getSecrets], ['object', true, [], false]);
     console.log(`[${TAG}] passed: in Production mode another extension reaches nothing through the exports`);
+    console.log(`[${TAG}] 1 passed, 0 failed`);
   } finally {
     for (const c of cleanups) await Promise.resolve().then(c).catch((e) => console.error(`[${TAG}] cleanup: ${e.message}`));
   }
@@ -70,5 +71,6 @@ function packageProbe(out) {
 
 main().catch((e) => {
   console.error(`[${TAG}] FAILED: ${e.stack ?? e}`);
+  console.log(`[${TAG}] 0 passed, 1 failed`);
   process.exitCode = 1;
 });
