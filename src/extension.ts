@@ -51,14 +51,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | Publi
     ...registerCommands(services),
   );
   // The filter (with its counts) and a state read's progress, where the user sees them: the view's message.
-  const updateDescription = viewMessageUpdater(view, tree, users, projects);
+  const viewMessage = viewMessageUpdater(view, tree, users, projects);
   // Context keys drive viewsWelcome and which palette entries show.
   const updateContext = () => {
     void vscode.commands.executeCommand('setContext', 'mediumOne.hasProjects', projects.list().length > 0);
     void vscode.commands.executeCommand('setContext', 'mediumOne.sandboxRunning', sandbox.running);
   };
   updateContext();
-  context.subscriptions.push(tree.onDidChangeTreeData(updateDescription), projects.onDidChange(updateContext), sandbox.onDidChange(updateContext));
+  context.subscriptions.push(viewMessage, tree.onDidChangeTreeData(() => viewMessage.update()), projects.onDidChange(updateContext), sandbox.onDidChange(updateContext));
   if (readSettings().sandboxAutoStart) {
     // Not awaited: activation stays fast; the tree shows the sandbox project when it is up.
     sandbox.start().catch((e: unknown) => log.error(`Local Sandbox did not start: ${e instanceof Error ? e.message : String(e)}`));

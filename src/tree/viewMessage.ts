@@ -14,18 +14,27 @@ const SETTLE_MS = 100;
  * view's description) says what the user would otherwise not see: the active filter with its counts and how to
  * clear it, and the progress of a state read. The description keeps the short filter text too.
  *
- * Returns the function to call on changes: the description follows at once, the message (which counts every
- * loaded row) at most every SETTLE_MS.
+ * `update` is called on changes: the description follows at once, the message (which counts every loaded row) at
+ * most every SETTLE_MS. Disposing cancels a message still due, so none is set on a view disposed with the extension.
  */
-export function viewMessageUpdater(view: vscode.TreeView<TreeNode>, tree: UsersTreeProvider, users: UsersModel, projects: ProjectStore): () => void {
+export function viewMessageUpdater(view: vscode.TreeView<TreeNode>, tree: UsersTreeProvider, users: UsersModel, projects: ProjectStore): { update(): void } & vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const update = () => {
+  let disposed = false;
+  const setMessage = () => {
     timer = undefined;
     view.message = composeMessage(tree.getFilter(), users, projects);
   };
-  return () => {
-    view.description = describeFilter(tree.getFilter());
-    timer ??= setTimeout(update, SETTLE_MS);
+  return {
+    update: () => {
+      if (disposed) return;
+      view.description = describeFilter(tree.getFilter());
+      timer ??= setTimeout(setMessage, SETTLE_MS);
+    },
+    dispose: () => {
+      disposed = true;
+      clearTimeout(timer);
+      timer = undefined;
+    },
   };
 }
 
