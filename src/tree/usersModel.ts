@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isMediumOneError } from '../api/errors';
 import type { Project } from '../projects/project';
-import { capabilitiesOf } from '../projects/capabilities';
+import { ROLE_LABELS, capabilitiesOf } from '../projects/capabilities';
 import type { ProjectStore } from '../projects/projectStore';
 import type { ClientRegistry } from '../projects/clientRegistry';
 import { entryFromSummary, entryFromUser, type UserEntry } from './userEntry';
@@ -280,7 +280,7 @@ export class UsersModel implements vscode.Disposable {
         sourceReason = vscode.l10n.t('This server has no call to list users.');
       }
     } else {
-      sourceReason = vscode.l10n.t('The {0} role cannot list users.', project.role);
+      sourceReason = vscode.l10n.t('The {0} role cannot list users.', ROLE_LABELS[project.role]);
     }
     if (source === 'tracked') users = await this.trackedEntries(project);
     for (const loginId of this.pending.get(project.id) ?? []) {
@@ -301,7 +301,7 @@ export class UsersModel implements vscode.Disposable {
     const caps = capabilitiesOf(project.role);
     const ids = caps.read === 'self' ? [project.loginId] : this.projects.tracked(project.id);
     if (caps.read === 'none') {
-      const reason = vscode.l10n.t('The {0} role cannot read users; created or added here.', project.role);
+      const reason = vscode.l10n.t('The {0} role cannot read users; created or added here.', ROLE_LABELS[project.role]);
       return ids.map((loginId) => ({ loginId, state: 'unknown', reason }));
     }
     const client = await this.clients.for(project);

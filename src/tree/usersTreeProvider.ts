@@ -17,7 +17,7 @@ import { messageTreeItem, projectTooltip, projectTreeItem, userTooltip, userTree
 import { describeError } from '../util/errorText';
 import { isMediumOneError } from '../api/errors';
 import type { UserEntry } from './userEntry';
-import { capabilitiesOf } from '../projects/capabilities';
+import { ROLE_LABELS, capabilitiesOf } from '../projects/capabilities';
 
 /** Under a state filter, read states change which rows show: the project's rows are fetched again, this often at most. */
 const FILTERED_REFETCH_MS = 300;
@@ -262,7 +262,7 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       ? vscode.l10n.t('The filter asks for a state these users have not been read for yet. They appear, or stay hidden, as their states are read.')
       : capabilitiesOf(project.role).read === 'any'
         ? vscode.l10n.t('Their state could not be read. Refresh the project to read it again, or clear the filter.')
-        : vscode.l10n.t('The {0} role cannot read users, so the filter cannot judge their state. Clear the filter to see them.', project.role);
+        : vscode.l10n.t('The {0} role cannot read users, so the filter cannot judge their state. Clear the filter to see them.', ROLE_LABELS[project.role]);
     return this.message(project, 'unjudged', label, reading ? 'loading' : 'info', 'mediumOne.clearFilter', vscode.l10n.t('Clear Filter'), tooltip);
   }
 
