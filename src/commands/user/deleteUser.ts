@@ -19,6 +19,12 @@ export const deleteUser = (s: Services) =>
       await deleteCall.call(client, loginId);
       await s.projects.untrack(project.id, [loginId]);
     },
-    holds: deleteCall.holds,
+    holds: async (client, loginId, project) => {
+      const gone = await deleteCall.holds(client, loginId);
+      // An earlier try deleted it, but its answer was lost before `call` could untrack it: Retry Failed sends
+      // nothing, so the untrack happens here or the tracked list keeps a user the server no longer has.
+      if (gone) await s.projects.untrack(project.id, [loginId]);
+      return gone;
+    },
     after: () => undefined,
   });

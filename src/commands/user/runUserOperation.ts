@@ -30,7 +30,7 @@ export interface UserOperation {
   warning?: (count: number) => string;
   call(client: MediumOneClient, loginId: string, project: Project): Promise<void>;
   /** True when the server already holds the change (see `UserCall.holds`): Retry Failed asks before it resends. */
-  holds(client: MediumOneClient, loginId: string): Promise<boolean | undefined>;
+  holds(client: MediumOneClient, loginId: string, project: Project): Promise<boolean | undefined>;
   /** The row after success; undefined removes it. */
   after(entry: UserEntry): Partial<UserEntry> | undefined;
 }
@@ -95,7 +95,7 @@ async function runOnProject(s: Services, op: UserOperation, project: Project, gr
       concurrency: readSettings().concurrency,
       signal,
       describeError: (e) => explainRefusal(project, op, e),
-      alreadyDone: retrying ? (id) => op.holds(client, id) : undefined,
+      alreadyDone: retrying ? (id) => op.holds(client, id, project) : undefined,
       appliedBefore: new Set(retrying?.filter((f) => f.mayHaveBeenApplied).map((f) => f.loginId)),
       onItemDone: (loginId, ok, _done, total) => {
         const entry = before.get(loginId)!;
