@@ -1,3 +1,5 @@
+import { secretForms } from '../api/scrub';
+
 /** What replaces a secret in any text the extension shows, logs or writes. */
 export const REDACTED = '•••';
 
@@ -66,25 +68,13 @@ export class SecretRedactor {
 }
 
 /**
- * The ways a secret shows up in text: as typed; JSON-escaped (a `"` or `\` in a password, as a server echoing its
- * request body writes it), also with non-ASCII as `\uXXXX` (Python's default); percent-encoded as in a URL or a form
- * body (`%2F` or `%2f`, space as `%20` or `+`, URLSearchParams' form encoding).
+ * The ways a secret shows up in text: every form the API client scrubs (`secretForms`: as typed, JSON-escaped also
+ * with non-ASCII as `\uXXXX` and escaped twice, HTML-escaped, percent-encoded with either hex case, `+` for a
+ * space, form encoding), plus `\uXXXX` written with capital hex digits, as some JSON encoders write it. One list
+ * for both, so the client and the redactor cannot drift apart.
  */
 export function encodedForms(secret: string): string[] {
-  const json = JSON.stringify(secret).slice(1, -1);
-  const asciiJson = json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const forms = [secret, json, asciiJson, asciiJson.replace(/\\u([0-9a-f]{4})/g, (_m, hex: string) => `\\u${hex.toUpperCase()}`)];
-  let percent: string | undefined;
-  try {
-    percent = encodeURIComponent(secret);
-  } catch {
-    // A lone surrogate cannot be percent-encoded, so it cannot reach a URL either.
-  }
-  if (percent !== undefined) {
-    const lower = percent.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
-    // URLSearchParams (a form body) also encodes ! ' ( ) * ~ and writes a space as +.
-    const form = new URLSearchParams({ s: secret }).toString().slice(2);
-    forms.push(percent, lower, percent.replace(/%20/g, '+'), lower.replace(/%20/g, '+'), form);
-  }
-  return [...new Set(forms)];
+  const forms = secretForms(secret);
+  const upperHex = forms.map((f) => f.replace(/\\u([0-9a-f]{4})/g, (_m, hex: string) => `\\u${hex.toUpperCase()}`));
+  return [...new Set([...forms, ...upperHex])];
 }

@@ -16,6 +16,10 @@ const ECHOES: [string, string][] = [
   ['percent-encoded, lower-case hex', `?p=${encodeURIComponent(PASSWORD).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())}`],
   ['a form body (URLSearchParams)', new URLSearchParams({ login_id: 'x', password: PASSWORD }).toString()],
   ['percent-encoded with + for spaces', encodeURIComponent(PASSWORD).replace(/%20/g, '+')],
+  // The forms the API client scrubs reach the redactor too (one list for both).
+  ['HTML-escaped (an error page)', '<p>pa&quot;ss\\wörd /?&amp;=+ 1</p>'],
+  ['JSON with escaped slashes (PHP)', JSON.stringify(PASSWORD).replace(/\//g, '\\/')],
+  ['JSON inside JSON', JSON.stringify(JSON.stringify({ password: PASSWORD }))],
 ];
 
 describe('security: the redactor removes every form of a registered secret', () => {
