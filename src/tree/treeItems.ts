@@ -64,16 +64,16 @@ export function projectTreeItem(node: ProjectNode, load: ProjectLoad | undefined
 export function projectTooltip(node: ProjectNode, load: ProjectLoad | undefined, running: boolean | undefined, progress: ReadProgress | undefined): vscode.MarkdownString {
   const { project } = node;
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${escape(project.name)}**${project.production ? ' — production' : ''}\n\n`);
-  md.appendMarkdown(`- URL: \`${project.baseUrl}\`\n- Role: ${ROLE_LABELS[project.role]}\n- Login: \`${project.loginId}\`\n`);
-  if (project.mqttId) md.appendMarkdown(`- Project MQTT id: \`${project.mqttId}\`\n`);
-  if (project.sandbox) md.appendMarkdown(`- Local Sandbox: ${running ? 'running' : 'not running'}\n`);
+  md.appendMarkdown(`**${escape(project.name)}**${project.production ? ` — ${vscode.l10n.t('production')}` : ''}\n\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('URL')}: \`${project.baseUrl}\`\n- ${vscode.l10n.t('Role')}: ${ROLE_LABELS[project.role]}\n- ${vscode.l10n.t('Login')}: \`${project.loginId}\`\n`);
+  if (project.mqttId) md.appendMarkdown(`- ${vscode.l10n.t('Project MQTT id')}: \`${project.mqttId}\`\n`);
+  if (project.sandbox) md.appendMarkdown(`- ${vscode.l10n.t('Local Sandbox')}: ${running ? vscode.l10n.t('running') : vscode.l10n.t('not running')}\n`);
   if (load?.status === 'loaded') {
-    md.appendMarkdown(`\n${load.users.length} users, `);
+    md.appendMarkdown('\n');
     md.appendMarkdown(
       load.source === 'server'
-        ? 'listed by the server.'
-        : `tracked by this extension (users it created or was told about). ${load.sourceReason ?? ''}`,
+        ? vscode.l10n.t('{0} users, listed by the server.', load.users.length)
+        : `${vscode.l10n.t('{0} users, tracked by this extension (users it created or was told about).', load.users.length)} ${load.sourceReason ?? ''}`,
     );
     if (progress) md.appendMarkdown(`\n\n$(loading~spin) ${escape(readingText(progress))}`);
   } else if (load?.status === 'loading') {
@@ -109,8 +109,8 @@ export function userTooltip(node: UserNode, reading: boolean): vscode.MarkdownSt
   const { entry } = node;
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escape(entry.loginId)}** — ${escape(stateText(entry.state, reading))}\n\n`);
-  if (entry.mqttId) md.appendMarkdown(`- MQTT id: \`${entry.mqttId}\`\n`);
-  md.appendMarkdown(`- Project: ${escape(node.project.name)}\n`);
+  if (entry.mqttId) md.appendMarkdown(`- ${vscode.l10n.t('MQTT id')}: \`${entry.mqttId}\`\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('Project')}: ${escape(node.project.name)}\n`);
   if (entry.reason) md.appendMarkdown(`- ${escape(entry.reason)}\n`);
   if (entry.state === 'unknown' && reading) md.appendMarkdown(`- ${escape(vscode.l10n.t('Its state is being read from the server; Enable and Disable are offered once it is known.'))}\n`);
   if (entry.userData && Object.keys(entry.userData).length > 0) {
