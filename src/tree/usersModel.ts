@@ -146,7 +146,9 @@ export class UsersModel implements vscode.Disposable {
     const known = this.known.get(projectId);
     // What the extension just did or learned is newer than any read still in flight.
     if (patch === undefined || 'state' in patch) known?.noteWrite(loginId);
-    if (patch === undefined) known?.forget(loginId);
+    // Gone, or put in 'error' by the extension (a change that may have been applied, a 202 user that never showed):
+    // the state known before no longer holds, and a Refresh must not show it again as fact.
+    if (patch === undefined || patch.state === 'error') known?.forget(loginId);
     const load = this.loads.get(projectId);
     const index = this.indexes.get(projectId);
     if (load?.status !== 'loaded' || !index) return;
