@@ -24,10 +24,6 @@ export class KnownStates {
   /** The server these states came from: a project pointed at another URL starts over. */
   constructor(readonly baseUrl: string) {}
 
-  get size(): number {
-    return this.states.size;
-  }
-
   get(loginId: string): KnownState | undefined {
     return this.states.get(loginId);
   }
