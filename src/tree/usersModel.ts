@@ -130,6 +130,8 @@ export class UsersModel implements vscode.Disposable {
     try {
       await new Promise<void>((resolve) => {
         void reader.whenRead(need).then(resolve);
+        // A signal aborted already fires no 'abort' event: without this check the wait would last the whole read.
+        if (signal?.aborted) resolve();
         signal?.addEventListener('abort', () => resolve(), { once: true });
       });
     } finally {
