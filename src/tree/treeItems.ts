@@ -27,7 +27,7 @@ export const STATE_LABELS: Record<UserState, string> = {
   unknown: vscode.l10n.t('state unknown'),
 };
 
-/** The words of a row whose state is not known: being read, or never readable by this role. */
+/** The words of a row whose state is queued or being read (one that will not be read says 'state unknown'). */
 const NOT_READ_YET = vscode.l10n.t('state not read yet');
 
 /** `1,200`: the progress figures, grouped the way the UI language groups them. */
