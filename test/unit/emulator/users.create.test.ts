@@ -30,7 +30,9 @@ describe('emulator: POST /v2/users (create)', function () {
     });
 
     it(p.acceptedShare === 0 ? 'every create answers 200 and the user is there at once' : `a share of ${p.acceptedShare} of the creates answers 202, spread evenly from the first; each user appears later`, async () => {
-      const emu = await p.start();
+      // A 202 user appears after a delay; the GET right after its create must not race it, even on a loaded machine.
+      const accepted = p.settings.acceptedCreation && { ...p.settings.acceptedCreation, delayMs: 1000 };
+      const emu = await p.start(accepted ? { acceptedCreation: accepted } : {});
       const cookie = await p.login(emu);
       const answered: number[] = [];
       for (let i = 0; i < 8; i++) {
