@@ -10,6 +10,9 @@ describe('api/client: cookies refreshed by answers of an ended session', functio
   let url = '';
   let current = '';
   let loginCount = 0;
+  /** Called when the slow request has reached the server; then `answerSlow` answers it. */
+  let slowArrived = () => {};
+  let answerSlow = () => {};
 
   before(async () => {
     server = http.createServer((req, res) => {
@@ -25,8 +28,9 @@ describe('api/client: cookies refreshed by answers of an ended session', functio
       } else if (sent !== current) {
         answer(401, 'no session');
       } else if (req.url === '/v2/users/slow') {
-        // Refreshes the cookie it was sent, after the session has been replaced.
-        setTimeout(() => answer(200, { login_id: 'slow', disabled: false }, sent), 150);
+        // Held until the test has replaced the session; then it refreshes the cookie it was sent.
+        answerSlow = () => answer(200, { login_id: 'slow', disabled: false }, sent);
+        slowArrived();
       } else {
         answer(200, { login_id: 'fast', disabled: false });
       }
@@ -39,11 +43,15 @@ describe('api/client: cookies refreshed by answers of an ended session', functio
   it('keeps the new session: one more login, not one per stale answer', async () => {
     const client = new MediumOneClient({ baseUrl: url, credentials: () => ({ loginId: 'a', password: 'b', apiKey: 'c' }) });
     await client.login();
+    const arrived = new Promise<void>((resolve) => {
+      slowArrived = resolve;
+    });
     const slow = client.getUser('slow');
-    await new Promise((r) => setTimeout(r, 30));
+    await arrived;
     current = 'ended';
     await client.getUser('fast');
     assert.equal(loginCount, 2, 'the fast call signed in again');
+    answerSlow();
     assert.equal((await slow).loginId, 'slow');
     await client.getUser('fast');
     assert.equal(loginCount, 2, 'the slow answer from the old session did not replace the new cookie');
