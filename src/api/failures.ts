@@ -42,7 +42,7 @@ function kindForStatus(operation: Operation, status: number, server: string | un
 }
 
 /** A 403 about a user the account may reach: the server's way of saying there is no such user. */
-export function isMissingUser(subject: Subject, status: number): boolean {
+function isMissingUser(subject: Subject, status: number): boolean {
   return status === 403 && subject.loginId !== undefined && (subject.forbiddenMeansMissing?.() ?? false);
 }
 

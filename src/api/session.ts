@@ -67,8 +67,6 @@ export class Session {
   private failure?: { fingerprint: string; error: MediumOneError };
   private contenders: Contender[] = [];
   private probe?: { handle: Probe; done: Promise<void>; open: () => void };
-  /** Sign-ins that reached the server and succeeded, for the debug log and tests. */
-  private signIns = 0;
   private readonly pace = new Pace();
 
   constructor(
@@ -79,11 +77,6 @@ export class Session {
   /** True while a sign-in succeeded and its cookies are alive. */
   get active(): boolean {
     return this.signedIn && this.jar.hasCookies();
-  }
-
-  /** How many sign-ins succeeded since the client was made. */
-  get successfulSignIns(): number {
-    return this.signIns;
   }
 
   /**
@@ -204,7 +197,6 @@ export class Session {
     if (epoch !== this.epoch) return;
     this.signedIn = true;
     this.generation++;
-    this.signIns++;
     if (explicit) this.pace.forget();
     else this.pace.restart();
     this.handOutProbe();
