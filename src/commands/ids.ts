@@ -9,6 +9,7 @@ export const Cmd = {
   clearFilter: 'mediumOne.clearFilter',
   createUser: 'mediumOne.createUser',
   showUser: 'mediumOne.showUser',
+  readUserState: 'mediumOne.readUserState',
   changePassword: 'mediumOne.changePassword',
   enableUser: 'mediumOne.enableUser',
   disableUser: 'mediumOne.disableUser',

@@ -14,6 +14,7 @@ import { clearFilter } from './view/clearFilter';
 import { showLog } from './view/showLog';
 import { createUser } from './user/createUser';
 import { showUser } from './user/showUser';
+import { readUserState } from './user/readUserState';
 import { changePassword } from './user/changePassword';
 import { enableUser } from './user/enableUser';
 import { disableUser } from './user/disableUser';
@@ -38,6 +39,7 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     [Cmd.showLog]: showLog,
     [Cmd.createUser]: createUser,
     [Cmd.showUser]: showUser,
+    [Cmd.readUserState]: readUserState,
     [Cmd.changePassword]: changePassword,
     [Cmd.enableUser]: enableUser,
     [Cmd.disableUser]: disableUser,

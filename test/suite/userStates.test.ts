@@ -162,6 +162,24 @@ describe('user states from a login_id list', () => {
     }
   });
 
+  it('a row not read yet offers Read Now in place of Enable/Disable, and it reads that row ahead of the others', async () => {
+    const s = await services();
+    const config = vscode.workspace.getConfiguration('mediumOne');
+    // One read at a time, 400 ms each: device-005, last in the order, would be read about 2 s in.
+    await config.update('concurrency', 1, vscode.ConfigurationTarget.Global);
+    try {
+      const project = await addProject(s, emu());
+      const last = await userRow(s, project, 'device-005');
+      assert.equal(last.entry.state, 'unknown');
+      assert.ok(hasToken(looks(s, last).contextValue, 'canRead'), 'the menu entry shows where the role may read');
+      await vscode.commands.executeCommand(Cmd.readUserState, last, [last]);
+      assert.equal((await userRow(s, project, 'device-005')).entry.state, 'enabled', 'read when the command ends');
+      assert.equal((await userRow(s, project, 'device-003')).entry.state, 'unknown', 'ahead of rows before it in the order');
+    } finally {
+      await config.update('concurrency', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('marks each user whose read fails as an error with the reason, and still lists the project', async () => {
     const s = await services();
     emu().configure({ faults: { routes: { 'GET /v2/users/:id': { status500: 1 } } } });
