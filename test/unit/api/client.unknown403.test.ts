@@ -39,10 +39,11 @@ describe('api/client: a server that answers 403 for an unknown user', function (
   });
 
   it('a user accepted with 202 is polled through the 403s until it appears', async () => {
-    world.emulator.configure({ acceptedCreation: { delayMs: 150 } });
+    // Long enough that the first poll, right after the create, meets the 403 even on a loaded machine.
+    world.emulator.configure({ acceptedCreation: { delayMs: 600 } });
     const { client } = makeClient(world.emulator, { role: 'business' });
     assert.equal((await client.createUser({ loginId: 'late', password: 'late-Pw-123' })).status, 'pending');
-    assert.equal((await client.waitUntilExists('late', { intervalMs: 30, maxAttempts: 40 })).loginId, 'late');
+    assert.equal((await client.waitUntilExists('late', { intervalMs: 30, maxAttempts: 100 })).loginId, 'late');
     assert.ok(seen(world.emulator, 'GET', '/v2/users/late').some((c) => c.status === 403), 'the 403s happened');
   });
 
