@@ -18,17 +18,15 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** What the default seed's Business login at this port sets: the number of cookies. */
-const served = {
-  async login(port: number): Promise<number> {
-    const res = await fetch(`http://127.0.0.1:${port}/v2/login`, {
-      method: 'POST',
-      body: JSON.stringify({ login_id: 'admin@sandbox.local', password: 'Sandbox-admin-1', api_key: 'm1-sandbox-key' }),
-    });
-    assert.equal(res.status, 200);
-    return res.headers.getSetCookie().length;
-  },
-};
+/** How many cookies the default seed's Business login sets on the emulator at this port. */
+async function cookiesSetByLogin(port: number): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}/v2/login`, {
+    method: 'POST',
+    body: JSON.stringify({ login_id: 'admin@sandbox.local', password: 'Sandbox-admin-1', api_key: 'm1-sandbox-key' }),
+  });
+  assert.equal(res.status, 200);
+  return res.headers.getSetCookie().length;
+}
 
 /** Resolves with everything printed so far once `pattern` shows up on stdout. */
 function waitFor(child: ChildProcessWithoutNullStreams, out: { text: string }, pattern: RegExp, ms = 5000): Promise<string> {
@@ -161,7 +159,7 @@ describe('emulator: the CLI (bundled as `npm run emulator` ships it)', function 
     proc.stdout.on('data', (c: Buffer) => (out.text += c.toString('utf8')));
     const printed = await waitFor(proc, out, /Try: curl .*\n/);
     assert.match(printed, /^Profile: login-ids, several-cookies, no-retry-after$/m);
-    assert.equal(await served.login(port), 2, 'two cookies: several-cookies is on');
+    assert.equal(await cookiesSetByLogin(port), 2, 'two cookies: several-cookies is on');
     const exited = new Promise((resolve) => proc.once('exit', resolve));
     proc.kill('SIGTERM');
     await exited;
