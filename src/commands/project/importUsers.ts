@@ -7,7 +7,7 @@ import type { MediumOneClient } from '../../api/client';
 import { MAX_LENGTH } from '../../webviews/protocol/limits';
 import type { ImportRow, ParsedImport, RowNote, RowProblem } from '../../users/importCsv';
 import { loadFileFormats } from './fileFormats';
-import { countResults, importReport, resultOf, type ImportCounts, type RowResult } from '../../users/importReport';
+import { countResults, resultOf, type ImportCounts, type RowResult } from '../../users/importReport';
 import { runBulk } from '../../users/bulkRun';
 import { createCall } from '../../users/userCalls';
 import { readSettings } from '../../settings';
@@ -143,7 +143,7 @@ async function runImport(
   for (const f of outcome.failed) results.set(f.loginId, { kind: 'failed', reason: f.reason, mayHaveBeenApplied: f.mayHaveBeenApplied });
   await showInTree(s, project, results);
 
-  const report = s.reports.add(`Import into ${project.name} from ${fileName}`, s.redactor.redact(importReport({ projectName: project.name, fileName, rows, results, problems, at: new Date() })));
+  const report = s.reports.add(`Import into ${project.name} from ${fileName}`, s.redactor.redact(loadFileFormats(s).importReport({ projectName: project.name, fileName, rows, results, problems, at: new Date() })));
   const counts = countResults(rows, results, problems.length);
   s.log.info(`Import from ${fileName} into ${project.name}: ${counts.created} created, ${counts.pending} pending, ${counts.notDisabled} created but not disabled, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.notRun} not run`);
   for (const f of outcome.failed) s.log.warn(`Import: creating ${f.loginId} in ${project.name} failed: ${f.reason}`);
