@@ -5,9 +5,13 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** `\uXXXX` for every UTF-16 unit outside printable ASCII, as JSON encoders that keep to ASCII write it. */
-function asciiJson(text: string): string {
-  return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/**
+ * `\uXXXX` for every UTF-16 unit outside printable ASCII, as JSON encoders that keep to ASCII write it: with
+ * lower-case hex digits, and with capitals, as some encoders write them.
+ */
+function asciiJson(text: string): string[] {
+  const lower = text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return [lower, lower.replace(/\\u([0-9a-f]{4})/g, (_m, hex: string) => `\\u${hex.toUpperCase()}`)];
 }
 
 /** As an HTML error page would quote it. */
@@ -22,13 +26,13 @@ function percentForms(encoded: string): string[] {
 }
 
 /**
- * Every form in which a secret may come back inside other text: as sent, JSON-escaped (plain, ASCII-only, with
- * `\/`, and escaped twice for JSON inside JSON), HTML-escaped, and percent-encoded (`encodeURIComponent`, and form encoding
- * where a space is `+` and more characters are encoded). Secrets with a lone surrogate have no encoded form.
+ * Every form in which a secret may come back inside other text: as sent, JSON-escaped (plain, ASCII-only in either
+ * hex case, with `\/`, and escaped twice for JSON inside JSON), HTML-escaped, and percent-encoded
+ * (`encodeURIComponent`, and form encoding where a space is `+` and more characters are encoded). Secrets with a lone surrogate have no encoded form.
  */
 export function secretForms(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
-  const forms = [secret, json, asciiJson(json), json.replace(/\//g, '\\/'), JSON.stringify(json).slice(1, -1), htmlEscaped(secret)];
+  const forms = [secret, json, ...asciiJson(json), json.replace(/\//g, '\\/'), JSON.stringify(json).slice(1, -1), htmlEscaped(secret)];
   try {
     const uri = encodeURIComponent(secret);
     const form = new URLSearchParams({ s: secret }).toString().slice(2);

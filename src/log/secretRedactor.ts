@@ -20,7 +20,7 @@ export class SecretRedactor {
     for (const v of values) {
       // Very short values would blank out ordinary words; the API never accepts such secrets anyway.
       if (!v || v.length < 4) continue;
-      for (const form of encodedForms(v)) {
+      for (const form of secretForms(v)) {
         this.forms.add(form);
         if (!this.lengths.includes(form.length)) this.lengths = [...this.lengths, form.length].sort((a, b) => b - a);
       }
@@ -67,14 +67,3 @@ export class SecretRedactor {
   }
 }
 
-/**
- * The ways a secret shows up in text: every form the API client scrubs (`secretForms`: as typed, JSON-escaped also
- * with non-ASCII as `\uXXXX` and escaped twice, HTML-escaped, percent-encoded with either hex case, `+` for a
- * space, form encoding), plus `\uXXXX` written with capital hex digits, as some JSON encoders write it. One list
- * for both, so the client and the redactor cannot drift apart.
- */
-export function encodedForms(secret: string): string[] {
-  const forms = secretForms(secret);
-  const upperHex = forms.map((f) => f.replace(/\\u([0-9a-f]{4})/g, (_m, hex: string) => `\\u${hex.toUpperCase()}`));
-  return [...new Set([...forms, ...upperHex])];
-}

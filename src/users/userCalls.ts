@@ -40,14 +40,8 @@ export const disableCall: UserCall = setDisabled(true);
 export const deleteCall: UserCall = {
   call: (client, loginId) => client.deleteUser(loginId),
   holds: async (client, loginId) => {
-    try {
-      await client.getUser(loginId);
-      return false;
-    } catch (e) {
-      // Only a Business account may delete, and it may read every user: a 403 on reading one is the server's way
-      // of saying it does not know it (SPEC section 2: GET of an unknown login_id answers 403 or 404).
-      return isMediumOneError(e, ['notFound', 'forbidden']) ? true : undefined;
-    }
+    const found = await stateOf(client, loginId);
+    return found === 'unknown' ? undefined : found === 'absent';
   },
 };
 

@@ -62,6 +62,8 @@ async function runProfile(profile: CampaignProfile, seed: number, target: number
   const client = new MediumOneClient({
     baseUrl: emulator.url,
     credentials: () => ADMIN,
+    // As the extension's clients do: the role tells a 403 "no such user" from "not permitted".
+    role: 'business',
     timeoutMs: 5_000,
     // The extension's four tries; shorter pauses than its 250 ms base so the campaign stays quick.
     retry: { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 60 },
