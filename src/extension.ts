@@ -1,3 +1,4 @@
+import { ContextKey, UsersViewId } from './contributes';
 import * as vscode from 'vscode';
 import { createLogger, apiCallLogger } from './log/logger';
 import { SecretRedactor } from './log/secretRedactor';
@@ -30,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | Publi
   const users = new UsersModel(projects, clients, () => readSettings().concurrency);
   const sandbox = new SandboxController(context.extensionPath, context.globalStorageUri, projects, log.scoped('sandbox'));
   const tree = new UsersTreeProvider(projects, users, () => sandbox.running);
-  const view = vscode.window.createTreeView<TreeNode>('mediumOne.users', {
+  const view = vscode.window.createTreeView<TreeNode>(UsersViewId, {
     treeDataProvider: tree,
     canSelectMany: true,
     showCollapseAll: true,
@@ -54,8 +55,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | Publi
   const viewMessage = viewMessageUpdater(view, tree, users, projects);
   // Context keys drive viewsWelcome and which palette entries show.
   const updateContext = () => {
-    void vscode.commands.executeCommand('setContext', 'mediumOne.hasProjects', projects.list().length > 0);
-    void vscode.commands.executeCommand('setContext', 'mediumOne.sandboxRunning', sandbox.running);
+    void vscode.commands.executeCommand('setContext', ContextKey.hasProjects, projects.list().length > 0);
+    void vscode.commands.executeCommand('setContext', ContextKey.sandboxRunning, sandbox.running);
   };
   updateContext();
   context.subscriptions.push(viewMessage, tree.onDidChangeTreeData(() => viewMessage.update()), projects.onDidChange(updateContext), sandbox.onDidChange(updateContext));

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isMediumOneError } from '../api/errors';
 import type { Services } from '../services';
-import type { CommandId } from './ids';
+import { Cmd, type CommandId } from '../contributes';
 import { describeError } from '../util/errorText';
 
 /**
@@ -43,7 +43,7 @@ export function registerCommand(services: Services, id: CommandId, handler: Comm
       void services.prompts.error(text, ...actions).then((choice) => {
         if (choice === retry) void vscode.commands.executeCommand(id, ...args);
         else if (choice === showLog) services.channel.show(true);
-        else if (choice === editProject) void vscode.commands.executeCommand('mediumOne.editProject', ...args);
+        else if (choice === editProject) void vscode.commands.executeCommand(Cmd.editProject, ...args);
       });
       return undefined;
     }

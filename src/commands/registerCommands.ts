@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Services } from '../services';
-import { Cmd, type CommandId } from './ids';
+import { Cmd, type CommandId } from '../contributes';
 import { registerCommand, type CommandHandler } from './registerCommand';
 import { addProject } from './project/addProject';
 import { editProject } from './project/editProject';

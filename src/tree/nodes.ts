@@ -1,3 +1,4 @@
+import type { CommandId } from '../contributes';
 import type { Project } from '../projects/project';
 import type { UserEntry } from './userEntry';
 
@@ -23,7 +24,7 @@ export interface MessageNode {
   label: string;
   tooltip?: string;
   icon: 'error' | 'info' | 'warning' | 'loading';
-  action?: { command: string; title: string };
+  action?: { command: CommandId; title: string };
 }
 
 export type TreeNode = ProjectNode | UserNode | MessageNode;

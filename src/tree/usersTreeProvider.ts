@@ -1,3 +1,4 @@
+import { Cmd, type CommandId } from '../contributes';
 import * as vscode from 'vscode';
 import type { ProjectStore } from '../projects/projectStore';
 import type { Project } from '../projects/project';
@@ -207,7 +208,7 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   private async projectChildren(project: Project): Promise<TreeNode[]> {
     if (project.sandbox && !this.sandboxRunning()) {
-      return [this.message(project, 'stopped', vscode.l10n.t('The Local Sandbox is not running.'), 'info', 'mediumOne.startSandbox', vscode.l10n.t('Start'))];
+      return [this.message(project, 'stopped', vscode.l10n.t('The Local Sandbox is not running.'), 'info', Cmd.startSandbox, vscode.l10n.t('Start'))];
     }
     const load = await this.users.ensureLoaded(project);
     if (load.status === 'error') return [this.errorRow(project, load.error)];
@@ -222,10 +223,10 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     if (load.users.length === 0) {
       const caps = capabilitiesOf(project.role);
       rows.push(caps.create
-        ? this.message(project, 'empty', vscode.l10n.t('No basic users yet.'), 'info', 'mediumOne.createUser', vscode.l10n.t('Create User'))
+        ? this.message(project, 'empty', vscode.l10n.t('No basic users yet.'), 'info', Cmd.createUser, vscode.l10n.t('Create User'))
         : this.message(project, 'empty', vscode.l10n.t('No basic users to show.'), 'info'));
     } else if (shown.length === 0 && unjudged === 0) {
-      rows.push(this.message(project, 'filtered', vscode.l10n.t('No users match the filter.'), 'info', 'mediumOne.clearFilter', vscode.l10n.t('Clear Filter')));
+      rows.push(this.message(project, 'filtered', vscode.l10n.t('No users match the filter.'), 'info', Cmd.clearFilter, vscode.l10n.t('Clear Filter')));
     }
     return rows;
   }
@@ -263,15 +264,15 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       : capabilitiesOf(project.role).read === 'any'
         ? vscode.l10n.t('Their state could not be read. Refresh the project to read it again, or clear the filter.')
         : vscode.l10n.t('The {0} role cannot read users, so the filter cannot judge their state. Clear the filter to see them.', ROLE_LABELS[project.role]);
-    return this.message(project, 'unjudged', label, reading ? 'loading' : 'info', 'mediumOne.clearFilter', vscode.l10n.t('Clear Filter'), tooltip);
+    return this.message(project, 'unjudged', label, reading ? 'loading' : 'info', Cmd.clearFilter, vscode.l10n.t('Clear Filter'), tooltip);
   }
 
   private errorRow(project: Project, error: unknown): MessageNode {
     const text = describeError(error);
     if (isMediumOneError(error, 'loginFailed')) {
-      return this.message(project, 'error', vscode.l10n.t('Sign-in failed: {0}', text), 'error', 'mediumOne.editProject', vscode.l10n.t('Edit Project'), text);
+      return this.message(project, 'error', vscode.l10n.t('Sign-in failed: {0}', text), 'error', Cmd.editProject, vscode.l10n.t('Edit Project'), text);
     }
-    return this.message(project, 'error', text, 'error', 'mediumOne.refresh', vscode.l10n.t('Retry'), text);
+    return this.message(project, 'error', text, 'error', Cmd.refresh, vscode.l10n.t('Retry'), text);
   }
 
   private message(
@@ -279,7 +280,7 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     name: string,
     label: string,
     icon: MessageNode['icon'],
-    command?: string,
+    command?: CommandId,
     title?: string,
     tooltip?: string,
   ): MessageNode {

@@ -1,3 +1,4 @@
+import { PanelType } from '../contributes';
 import * as vscode from 'vscode';
 import { openPanel, type PanelGuard } from './panel';
 import { createUserOneAtATime, createUserToHost, type CreateUserStrings, type CreateUserToHost, type CreateUserToView, type FieldError } from './protocol/createUser';
@@ -36,7 +37,7 @@ const strings = (projectName: string): CreateUserStrings => ({
 export function openCreateUserPanel(extensionUri: vscode.Uri, host: CreateUserHost): vscode.WebviewPanel {
   const title = vscode.l10n.t('Create User — {0}', host.projectName);
   const view = openPanel<CreateUserToHost, CreateUserToView>({
-    viewType: 'mediumOne.createUser',
+    viewType: PanelType.createUser,
     title,
     script: 'createUser',
     extensionUri,

@@ -1,3 +1,4 @@
+import { PanelType } from '../contributes';
 import * as vscode from 'vscode';
 import { openPanel, type PanelGuard, type TypedPanel } from './panel';
 import {
@@ -71,7 +72,7 @@ export function openEditProjectPanel(extensionUri: vscode.Uri, key: string, host
   }
   const title = host.initial.name ? vscode.l10n.t('Edit Project — {0}', host.initial.name) : vscode.l10n.t('New Project');
   const view = openPanel<EditProjectToHost, EditProjectToView>({
-    viewType: 'mediumOne.editProject',
+    viewType: PanelType.editProject,
     title,
     script: 'editProject',
     extensionUri,

@@ -1,3 +1,4 @@
+import { PanelType } from '../contributes';
 import * as vscode from 'vscode';
 import { openPanel, type PanelGuard, type TypedPanel } from './panel';
 import { userDetailsToHost, type UserAction, type UserDetailsModel, type UserDetailsStrings, type UserDetailsToHost, type UserDetailsToView } from './protocol/userDetails';
@@ -42,7 +43,7 @@ export function openUserDetailsPanel(extensionUri: vscode.Uri, key: string, host
     return existing.panel;
   }
   const view = openPanel<UserDetailsToHost, UserDetailsToView>({
-    viewType: 'mediumOne.userDetails',
+    viewType: PanelType.userDetails,
     // Until the first load answers; then `<loginId> — <project>`.
     title: vscode.l10n.t('User Details'),
     script: 'userDetails',

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Cmd } from '../../src/commands/ids';
+import { Cmd } from '../../src/contributes';
 import type { ImportOutcome } from '../../src/commands/project/importUsers';
 import { projectNode } from '../../src/tree/nodes';
 import { addProject, createAnswer, labels, script, services, userRow, waitFor, useEmulator } from './helpers/world';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Cmd } from '../../src/commands/ids';
+import { Cmd } from '../../src/contributes';
 import { addProject, script, serverProfile, services, statesRead, userRow, waitFor, useEmulator } from './helpers/world';
 
 const P = 'Local Sandbox';

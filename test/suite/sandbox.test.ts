@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Cmd } from '../../src/commands/ids';
+import { Cmd } from '../../src/contributes';
 import { SANDBOX_PROJECT_ID } from '../../src/projects/project';
 import { labels, resetWorld, rows, script, services, userRow } from './helpers/world';
 

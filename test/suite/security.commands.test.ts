@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { registerCommand } from '../../src/commands/registerCommand';
-import type { CommandId } from '../../src/commands/ids';
+import type { CommandId } from '../../src/contributes';
 import type { Services } from '../../src/services';
 import { services } from './helpers/world';
 

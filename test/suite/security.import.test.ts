@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Cmd } from '../../src/commands/ids';
+import { Cmd } from '../../src/contributes';
 import { projectNode } from '../../src/tree/nodes';
 import { addProject, script, services, useEmulator, waitFor } from './helpers/world';
 

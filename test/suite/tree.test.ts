@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Cmd } from '../../src/commands/ids';
+import { Cmd } from '../../src/contributes';
 import { projectNode } from '../../src/tree/nodes';
 import { addProject, labels, rows, script, services, statesRead, userRow, useEmulator } from './helpers/world';
 

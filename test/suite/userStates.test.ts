@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Cmd } from '../../src/commands/ids';
+import { Cmd } from '../../src/contributes';
 import { projectNode, type TreeNode } from '../../src/tree/nodes';
 import { hasToken } from '../../src/tree/contextValues';
 import type { UserDetailsHost } from '../../src/webviews/userDetailsPanel';

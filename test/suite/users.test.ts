@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Cmd } from '../../src/commands/ids';
+import { Cmd } from '../../src/contributes';
 import type { CreateUserHost } from '../../src/webviews/createUserPanel';
 import type { UserDetailsHost } from '../../src/webviews/userDetailsPanel';
 import { projectNode } from '../../src/tree/nodes';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
-import { Cmd } from '../ids';
+import { Cmd } from '../../contributes';
 import { resolveUsers } from '../pickers';
 import { capabilitiesOf, ROLE_LABELS } from '../../projects/capabilities';
 import { hasToken, userContextValue } from '../../tree/contextValues';

@@ -1,3 +1,4 @@
+import { ContextKey } from '../../contributes';
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { UserState } from '../../tree/userEntry';
@@ -21,5 +22,5 @@ export const filterUsers = (s: Services) => async () => {
   );
   if (picked === undefined) throw new UserCancelled();
   s.tree.setFilter({ text: text.trim() || undefined, states: picked.length ? picked.map((p) => p.state) : undefined });
-  await vscode.commands.executeCommand('setContext', 'mediumOne.filtered', Boolean(text.trim()) || picked.length > 0);
+  await vscode.commands.executeCommand('setContext', ContextKey.filtered, Boolean(text.trim()) || picked.length > 0);
 };

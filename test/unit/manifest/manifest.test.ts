@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Cmd } from '../../../src/commands/ids';
+import { Cmd, ContextKey, UsersViewId } from '../../../src/contributes';
 
 const root = path.resolve(__dirname, '../../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   contributes: {
     commands: { command: string; title: string; category?: string }[];
     menus: Record<string, { command: string; when?: string }[]>;
+    views: Record<string, { id: string }[]>;
   };
 };
 const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
@@ -15,7 +16,7 @@ const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf
 describe('package.json manifest', () => {
   const declared = pkg.contributes.commands.map((c) => c.command).sort();
 
-  it('declares exactly the command ids in src/commands/ids.ts', () => {
+  it('declares exactly the command ids in src/contributes.ts', () => {
     assert.deepEqual(declared, Object.values(Cmd).sort());
   });
 
@@ -48,5 +49,17 @@ describe('package.json manifest', () => {
         assert.doesNotMatch(item.when ?? '', /viewItem\s*==/, `${item.command} compares the whole context value`);
       }
     }
+  });
+
+  it('uses in its when clauses exactly the context keys in src/contributes.ts', () => {
+    // VS Code's own keys (view, viewItem, …) are not ours; every mediumOne.* key a clause reads must be one we set.
+    const whens = JSON.stringify(pkg.contributes).match(/"when":"[^"]*"/g) ?? [];
+    const keys = whens.flatMap((w) => [...w.matchAll(/\b(mediumOne\.[A-Za-z]+)\b/g)].map((m) => m[1]));
+    assert.deepEqual([...new Set(keys)].filter((k) => k !== UsersViewId).sort(), Object.values(ContextKey).sort());
+  });
+
+  it('contributes the tree view under the id src/contributes.ts names', () => {
+    const ids = Object.values(pkg.contributes.views).flat().map((v) => v.id);
+    assert.deepEqual(ids, [UsersViewId]);
   });
 });

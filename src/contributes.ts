@@ -1,3 +1,9 @@
+/**
+ * Every id the extension shares with package.json's `contributes`: commands, context keys, the tree view and the
+ * webview panel types. It imports nothing, so any layer may use it; the manifest test checks each list against
+ * package.json, so a typo here or there fails a test instead of silently hiding a menu item.
+ */
+
 /** The one list of command ids. A test checks it equals package.json's contributes.commands and the registered set. */
 export const Cmd = {
   addProject: 'mediumOne.addProject',
@@ -26,3 +32,22 @@ export const Cmd = {
 } as const;
 
 export type CommandId = (typeof Cmd)[keyof typeof Cmd];
+
+/** Context keys set with `setContext` and read by `when` clauses in package.json. */
+export const ContextKey = {
+  hasProjects: 'mediumOne.hasProjects',
+  sandboxRunning: 'mediumOne.sandboxRunning',
+  filtered: 'mediumOne.filtered',
+} as const;
+
+export type ContextKeyId = (typeof ContextKey)[keyof typeof ContextKey];
+
+/** The tree view's id (contributes.views). */
+export const UsersViewId = 'mediumOne.users';
+
+/** Webview panel types: VS Code restores and groups panels by these. */
+export const PanelType = {
+  createUser: 'mediumOne.createUser',
+  userDetails: 'mediumOne.userDetails',
+  editProject: 'mediumOne.editProject',
+} as const;
