@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { Project } from '../projects/project';
 import { readSettings } from '../settings';
-import { UserCancelled } from './registerCommand';
+import { UserCancelled } from './errors';
 
 export interface ConfirmRequest {
   project: Project;

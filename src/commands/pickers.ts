@@ -5,7 +5,7 @@ import { ROLE_LABELS } from '../projects/capabilities';
 import { hostOf } from '../projects/project';
 import { isProjectNode, isUserNode, userNode, type TreeNode, type UserNode } from '../tree/nodes';
 import type { UserEntry } from '../tree/userEntry';
-import { UserCancelled } from './registerCommand';
+import { UserCancelled } from './errors';
 import { settleStates } from './settleStates';
 
 /** The project a command acts on: the row it was invoked on, else a quick pick (skipped when only one fits). */

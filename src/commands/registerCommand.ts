@@ -3,19 +3,13 @@ import { isMediumOneError } from '../api/errors';
 import type { Services } from '../services';
 import { Cmd, type CommandId } from '../contributes';
 import { describeError } from '../util/errorText';
+import { UserCancelled } from './errors';
 
 /**
  * A handler takes whatever VS Code passes (a tree node, a selection, palette args); `never[]` lets each
  * handler declare its own parameters, and each one checks them (isUserNode, …) before use.
  */
 export type CommandHandler = (...args: never[]) => unknown;
-
-/** Thrown (or returned as the cause) when the user backs out of a prompt: never reported. */
-export class UserCancelled extends Error {
-  constructor() {
-    super('Cancelled');
-  }
-}
 
 const isCancellation = (e: unknown) =>
   e instanceof UserCancelled || e instanceof vscode.CancellationError || isMediumOneError(e, 'cancelled');

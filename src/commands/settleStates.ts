@@ -3,7 +3,7 @@ import type { Services } from '../services';
 import type { Project } from '../projects/project';
 import { capabilitiesOf } from '../projects/capabilities';
 import type { UserEntry } from '../tree/userEntry';
-import { UserCancelled } from './registerCommand';
+import { UserCancelled } from './errors';
 import { withCancellableProgress } from '../ui/progress';
 
 /**

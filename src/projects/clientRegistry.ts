@@ -1,7 +1,7 @@
 import { MediumOneClient } from '../api/client';
 import { MediumOneError } from '../api/errors';
 import type { ApiLogger } from '../api/types';
-import type { Project } from './project';
+import type { Project, ProjectSecrets } from './project';
 import type { ProjectStore } from './projectStore';
 
 /**
@@ -42,6 +42,20 @@ export class ClientRegistry {
     });
     this.clients.set(project.id, { baseUrl: project.baseUrl, role: project.role, client });
     return client;
+  }
+
+  /**
+   * Signs in once with these (possibly unsaved) settings, on a throwaway client with the registry's logger and
+   * timeout: nothing is kept, and nothing is retried after a refusal.
+   */
+  async probe(target: Pick<Project, 'baseUrl' | 'loginId'>, secrets: ProjectSecrets): Promise<void> {
+    const client = new MediumOneClient({
+      baseUrl: target.baseUrl,
+      logger: this.logger,
+      timeoutMs: this.timeoutMs(),
+      credentials: () => ({ loginId: target.loginId, password: secrets.password, apiKey: secrets.apiKey }),
+    });
+    await client.login();
   }
 
   /** Forget the session, e.g. after the credentials were edited or the project removed. */

@@ -2,12 +2,10 @@ import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { Project, ProjectSecrets } from '../../projects/project';
-import { testLogin } from '../../projects/connectionTest';
-import { apiCallLogger } from '../../log/logger';
-import { readSettings } from '../../settings';
 import { describeError } from '../../util/errorText';
-import { UserCancelled } from '../registerCommand';
+import { UserCancelled } from '../errors';
 import { revealProject } from '../reveal';
+import { withUncancellableProgress } from '../../ui/progress';
 import { saveWithKeyringFallback } from '../../projects/keyringFallback';
 import { askApiKey, askBaseUrl, askLoginId, askMqttId, askName, askPassword, askProduction, askRole } from './projectPrompts';
 
@@ -52,10 +50,7 @@ export const addProject = (s: Services) => async () => {
 
 async function signInFailure(s: Services, baseUrl: string, loginId: string, secrets: ProjectSecrets): Promise<string | undefined> {
   try {
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Signing in to {0}…', baseUrl) },
-      () => testLogin({ baseUrl, loginId }, secrets, apiCallLogger(s.log.scoped('api')), readSettings().requestTimeoutSeconds * 1000),
-    );
+    await withUncancellableProgress(vscode.l10n.t('Signing in to {0}…', baseUrl), () => s.clients.probe({ baseUrl, loginId }, secrets));
     return undefined;
   } catch (e) {
     return s.redactor.redact(describeError(e));

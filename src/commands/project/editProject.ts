@@ -3,9 +3,6 @@ import type { Services } from '../../services';
 import type { Project } from '../../projects/project';
 import { KNOWN_HOSTS, hostOf } from '../../projects/project';
 import { parseBaseUrl, type BaseUrl } from '../../api/url';
-import { testLogin } from '../../projects/connectionTest';
-import { apiCallLogger } from '../../log/logger';
-import { readSettings } from '../../settings';
 import { describeError } from '../../util/errorText';
 import { isMediumOneError } from '../../api/errors';
 import { resolveProject } from '../pickers';
@@ -68,7 +65,7 @@ async function save(s: Services, before: Project, values: ProjectFormValues, ski
   const project: Project = { ...before, name: values.name.trim(), baseUrl, role: values.role, loginId: values.loginId.trim(), mqttId: values.mqttId?.trim() || undefined, production: values.production };
   if (!skipTest) {
     try {
-      await testLogin(project, { password, apiKey }, apiCallLogger(s.log.scoped('api')), readSettings().requestTimeoutSeconds * 1000);
+      await s.clients.probe(project, { password, apiKey });
     } catch (e) {
       const message = s.redactor.redact(describeError(e));
       if (isMediumOneError(e, ['invalidUrl', 'network', 'timeout'])) return { field: 'baseUrl', message };

@@ -4,7 +4,7 @@ import type { Services } from '../../services';
 import { describeFilter, isActive, matches, matchesText } from '../../tree/userFilter';
 import type { ExportFormat } from '../../users/exportUsers';
 import { loadFileFormats } from './fileFormats';
-import { UserCancelled } from '../registerCommand';
+import { UserCancelled } from '../errors';
 import { resolveProject } from '../pickers';
 import { readSettings } from '../../settings';
 import { settleStates } from '../settleStates';

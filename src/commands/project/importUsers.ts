@@ -11,7 +11,7 @@ import { countResults, resultOf, type ImportCounts, type RowResult } from '../..
 import { runBulk } from '../../users/bulkRun';
 import { createCall } from '../../users/userCalls';
 import { readSettings } from '../../settings';
-import { UserCancelled } from '../registerCommand';
+import { UserCancelled } from '../errors';
 import { resolveProject } from '../pickers';
 import { explainRefusal } from '../user/runUserOperation';
 import { watchPendingUser } from '../user/watchPendingUser';

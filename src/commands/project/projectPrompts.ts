@@ -5,7 +5,7 @@ import { KNOWN_HOSTS } from '../../projects/project';
 import { ROLE_LABELS } from '../../projects/capabilities';
 import { parseBaseUrl } from '../../api/url';
 import { describeError } from '../../util/errorText';
-import { UserCancelled } from '../registerCommand';
+import { UserCancelled } from '../errors';
 
 /** The single steps of the Add Project flow, each one re-askable when the sign-in test points at it. */
 const STEPS = 8;

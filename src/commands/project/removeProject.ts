@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { resolveProject } from '../pickers';
-import { UserCancelled } from '../registerCommand';
+import { UserCancelled } from '../errors';
 
 /** Removes the project and its secrets from this machine. The users on the server are not touched. */
 export const removeProject = (s: Services) => async (node?: unknown) => {

@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { resolveProject } from '../pickers';
-import { apiCallLogger } from '../../log/logger';
-import { readSettings } from '../../settings';
-import { testLogin } from '../../projects/connectionTest';
+import { withUncancellableProgress } from '../../ui/progress';
 
 /** A fresh sign-in with the stored credentials; errors go through the wrapper (with Edit Project). */
 export const testConnection = (s: Services) => async (node?: unknown) => {
@@ -11,9 +9,6 @@ export const testConnection = (s: Services) => async (node?: unknown) => {
   const secrets = await s.projects.getSecrets(project.id);
   if (!secrets) throw new Error(vscode.l10n.t('No credentials are stored for "{0}". Edit the project to enter them.', project.name));
   const started = Date.now();
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing the connection to {0}…', project.name) },
-    () => testLogin(project, secrets, apiCallLogger(s.log.scoped('api')), readSettings().requestTimeoutSeconds * 1000),
-  );
+  await withUncancellableProgress(vscode.l10n.t('Testing the connection to {0}…', project.name), () => s.clients.probe(project, secrets));
   void s.prompts.info(vscode.l10n.t('Signed in to "{0}" as {1} ({2} ms).', project.name, project.loginId, Date.now() - started));
 };

@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { revealProject } from '../reveal';
+import { withUncancellableProgress } from '../../ui/progress';
 
 export const startSandbox = (s: Services) => async () => {
-  const project = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Starting the Local Sandbox…') },
-    () => s.sandbox.start(),
-  );
+  const project = await withUncancellableProgress(vscode.l10n.t('Starting the Local Sandbox…'), () => s.sandbox.start());
   s.clients.forget(project.id);
   s.users.invalidate(project.id);
   await revealProject(s, project);

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { resolveUsers } from '../pickers';
 import { hasToken, userContextValue } from '../../tree/contextValues';
-import { UserCancelled } from '../registerCommand';
+import { UserCancelled } from '../errors';
 import { explainRefusal } from './runUserOperation';
+import { withUncancellableProgress } from '../../ui/progress';
 
 /** Password with confirmation; the server's rule decides, so its 400 reason is shown and the user may retry. */
 export const changePassword = (s: Services) => async (node?: unknown) => {
@@ -30,10 +31,7 @@ export const changePassword = (s: Services) => async (node?: unknown) => {
   const client = await s.clients.for(project);
   s.users.patchUser(project.id, entry.loginId, { busy: vscode.l10n.t('Changing password…') });
   try {
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Changing the password of {0}…', entry.loginId) },
-      () => client.updateUser(entry.loginId, { password }),
-    );
+    await withUncancellableProgress(vscode.l10n.t('Changing the password of {0}…', entry.loginId), () => client.updateUser(entry.loginId, { password }));
   } catch (error) {
     throw new Error(explainRefusal(project, { infinitive: 'change' }, error));
   } finally {

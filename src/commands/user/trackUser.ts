@@ -4,8 +4,9 @@ import { resolveProject } from '../pickers';
 import { capabilitiesOf } from '../../projects/capabilities';
 import { isMediumOneError } from '../../api/errors';
 import { entryFromUser } from '../../tree/userEntry';
-import { UserCancelled } from '../registerCommand';
+import { UserCancelled } from '../errors';
 import { revealUser } from '../reveal';
+import { withUncancellableProgress } from '../../ui/progress';
 
 /** Adds a user that exists on the server to this project's tracked list, after checking it with GET. */
 export const trackUser = (s: Services) => async (node?: unknown) => {
@@ -21,10 +22,7 @@ export const trackUser = (s: Services) => async (node?: unknown) => {
   if (capabilitiesOf(project.role).read === 'any') {
     const client = await s.clients.for(project);
     try {
-      const user = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Looking up {0}…', id) },
-        () => client.getUser(id),
-      );
+      const user = await withUncancellableProgress(vscode.l10n.t('Looking up {0}…', id), () => client.getUser(id), 'window');
       await s.projects.track(project.id, [id]);
       s.users.patchUser(project.id, id, { ...entryFromUser(user), tracked: true });
     } catch (e) {

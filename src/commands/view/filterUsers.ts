@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { UserState } from '../../tree/userEntry';
 import { STATE_LABELS } from '../../tree/treeItems';
-import { UserCancelled } from '../registerCommand';
+import { UserCancelled } from '../errors';
 
 const STATES: UserState[] = ['enabled', 'disabled', 'pending', 'notFound', 'error', 'unknown'];
 
