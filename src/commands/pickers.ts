@@ -4,7 +4,7 @@ import type { Project } from '../projects/project';
 import { ROLE_LABELS } from '../projects/capabilities';
 import { hostOf } from '../projects/project';
 import { isProjectNode, isUserNode, userNode, type TreeNode, type UserNode } from '../tree/nodes';
-import type { UserEntry } from '../tree/userEntry';
+import type { UserEntry } from '../users/userEntry';
 import { UserCancelled } from './errors';
 import { settleStates } from './settleStates';
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { Project } from '../projects/project';
 import { capabilitiesOf } from '../projects/capabilities';
-import type { UserEntry } from '../tree/userEntry';
+import type { UserEntry } from '../users/userEntry';
 import { UserCancelled } from './errors';
 import { withCancellableProgress } from '../ui/progress';
 

@@ -1,6 +1,6 @@
 import type { Project } from '../projects/project';
 import { capabilitiesOf } from '../projects/capabilities';
-import type { UserEntry } from './userEntry';
+import type { UserEntry } from '../users/userEntry';
 
 /**
  * Context values are `;`-joined tokens; package.json matches one token with delimiters, e.g.

@@ -1,6 +1,6 @@
 import type { CommandId } from '../contributes';
 import type { Project } from '../projects/project';
-import type { UserEntry } from './userEntry';
+import type { UserEntry } from '../users/userEntry';
 
 /** Tree nodes are plain models with stable, path-like ids; TreeItems are made from them on demand. */
 export interface ProjectNode {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { ROLE_LABELS } from '../projects/capabilities';
 import type { ProjectLoad } from './usersModel';
-import type { ReadProgress } from './stateReader';
+import type { ReadProgress } from '../users/stateReader';
 import type { MessageNode, ProjectNode, UserNode } from './nodes';
-import type { UserState } from './userEntry';
+import type { UserState } from '../users/userEntry';
 import { projectContextValue, userContextValue } from './contextValues';
 import { describeError } from '../util/errorText';
 

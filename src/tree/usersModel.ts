@@ -4,12 +4,12 @@ import type { Project } from '../projects/project';
 import { ROLE_LABELS, capabilitiesOf } from '../projects/capabilities';
 import type { ProjectStore } from '../projects/projectStore';
 import type { ClientRegistry } from '../projects/clientRegistry';
-import { entryFromSummary, entryFromUser, type UserEntry } from './userEntry';
-import { sortByLoginId } from './loginIdOrder';
+import { entryFromSummary, entryFromUser, type UserEntry } from '../users/userEntry';
+import { sortByLoginId } from '../users/loginIdOrder';
 import { mapWithConcurrency } from '../util/concurrency';
 import { describeError } from '../util/errorText';
-import { KnownStates } from './knownStates';
-import { StateReader, type ReadOutcome, type ReadProgress } from './stateReader';
+import { KnownStates } from '../users/knownStates';
+import { StateReader, type ReadOutcome, type ReadProgress } from '../users/stateReader';
 
 /** One row (`loginId`), some rows (`loginIds`: a batch of states read) or all rows of a project changed. */
 export interface UsersChange {

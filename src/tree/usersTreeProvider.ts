@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ProjectStore } from '../projects/projectStore';
 import type { Project } from '../projects/project';
 import type { UsersChange, UsersModel } from './usersModel';
-import { isActive, judge, type UserFilter } from './userFilter';
+import { isActive, judge, type UserFilter } from '../users/userFilter';
 import {
   messageNodeId,
   projectNode,
@@ -17,7 +17,7 @@ import {
 import { messageTreeItem, projectTooltip, projectTreeItem, userTooltip, userTreeItem } from './treeItems';
 import { describeError } from '../util/errorText';
 import { isMediumOneError } from '../api/errors';
-import type { UserEntry } from './userEntry';
+import type { UserEntry } from '../users/userEntry';
 import { ROLE_LABELS, capabilitiesOf } from '../projects/capabilities';
 
 /** Under a state filter, read states change which rows show: the project's rows are fetched again, this often at most. */

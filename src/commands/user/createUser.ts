@@ -3,7 +3,7 @@ import type { Services } from '../../services';
 import type { Project } from '../../projects/project';
 import { capabilitiesOf } from '../../projects/capabilities';
 import { isMediumOneError } from '../../api/errors';
-import { entryFromUser, type UserEntry } from '../../tree/userEntry';
+import { entryFromUser, type UserEntry } from '../../users/userEntry';
 import { describeError } from '../../util/errorText';
 import { openCreateUserPanel, type CreateUserHost, type FieldError } from '../../webviews/createUserPanel';
 import { resolveProject } from '../pickers';

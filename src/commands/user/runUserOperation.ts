@@ -5,7 +5,7 @@ import type { MediumOneClient } from '../../api/client';
 import { isMediumOneError, mayHaveBeenApplied } from '../../api/errors';
 import { ROLE_LABELS } from '../../projects/capabilities';
 import { userNode, type UserNode } from '../../tree/nodes';
-import type { UserEntry } from '../../tree/userEntry';
+import type { UserEntry } from '../../users/userEntry';
 import { hasToken, userContextValue } from '../../tree/contextValues';
 import { failureReason, runBulk, summarize, type BulkFailure, type BulkOutcome } from '../../users/bulkRun';
 import { readSettings } from '../../settings';

@@ -5,7 +5,7 @@ import { resolveUsers } from '../pickers';
 import { capabilitiesOf, ROLE_LABELS } from '../../projects/capabilities';
 import { hasToken, userContextValue } from '../../tree/contextValues';
 import { STATE_LABELS } from '../../tree/treeItems';
-import { entryFromUser, type UserEntry } from '../../tree/userEntry';
+import { entryFromUser, type UserEntry } from '../../users/userEntry';
 import { userNode, type UserNode } from '../../tree/nodes';
 import { describeError } from '../../util/errorText';
 import { openUserDetailsPanel, type UserDetailsHost, type UserDetailsModel } from '../../webviews/userDetailsPanel';

@@ -3,7 +3,7 @@ import type { Services } from '../../services';
 import { resolveProject } from '../pickers';
 import { capabilitiesOf } from '../../projects/capabilities';
 import { isMediumOneError } from '../../api/errors';
-import { entryFromUser } from '../../tree/userEntry';
+import { entryFromUser } from '../../users/userEntry';
 import { UserCancelled } from '../errors';
 import { revealUser } from '../reveal';
 import { withUncancellableProgress } from '../../ui/progress';

@@ -3,7 +3,7 @@ import type { Services } from '../../services';
 import type { Project } from '../../projects/project';
 import type { MediumOneClient } from '../../api/client';
 import { capabilitiesOf } from '../../projects/capabilities';
-import { entryFromUser } from '../../tree/userEntry';
+import { entryFromUser } from '../../users/userEntry';
 import { describeError } from '../../util/errorText';
 
 /**

@@ -1,7 +1,7 @@
 import { ContextKey } from '../../contributes';
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
-import type { UserState } from '../../tree/userEntry';
+import type { UserState } from '../../users/userEntry';
 import { STATE_LABELS } from '../../tree/treeItems';
 import { UserCancelled } from '../errors';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { hasToken, projectContextValue, userContextValue } from '../../../src/tree/contextValues';
 import type { Project } from '../../../src/projects/project';
 import type { Role } from '../../../src/api/types';
-import type { UserEntry } from '../../../src/tree/userEntry';
+import type { UserEntry } from '../../../src/users/userEntry';
 
 const project = (role: Role, extra: Partial<Project> = {}): Project => ({
   id: 'p1',

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { KnownStates } from '../../../src/tree/knownStates';
-import { entryFromSummary } from '../../../src/tree/userEntry';
+import { KnownStates } from '../../../src/users/knownStates';
+import { entryFromSummary } from '../../../src/users/userEntry';
 
-describe('tree/knownStates: states kept across reloads', () => {
+describe('users/knownStates: states kept across reloads', () => {
   it('fills a bare login_id with the known state and fields; a listed state is left as listed', () => {
     const known = new KnownStates('https://api.mediumone.com');
     known.remember({ loginId: 'device-4', state: 'disabled', mqttId: 'm4', userData: { site: 'lab' } });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { StateReader, type ReadOutcome, type ReadProgress } from '../../../src/tree/stateReader';
+import { StateReader, type ReadOutcome, type ReadProgress } from '../../../src/users/stateReader';
 import type { MediumOneClient } from '../../../src/api/client';
 import type { Emulator } from '../../../src/emulator/types';
 import { makeClient, projectName, useEmulator } from '../api/fixture';
@@ -48,7 +48,7 @@ function reader(client: MediumOneClient, concurrency: number, order: string[] = 
 
 const stateOf = (o: ReadOutcome) => (o.kind === 'read' ? (o.user.disabled ? 'disabled' : 'enabled') : o.kind);
 
-describe('tree/stateReader: states of a login_id-only list', function () {
+describe('users/stateReader: states of a login_id-only list', function () {
   this.timeout(60_000);
   const world = useEmulator();
   beforeEach(() => world.emulator.configure({ listing: 'loginIds' }));

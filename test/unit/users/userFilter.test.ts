@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { countFiltered, describeFilter, isActive, judge, matches } from '../../../src/tree/userFilter';
-import { entryFromSummary } from '../../../src/tree/userEntry';
-import { compareLoginIds } from '../../../src/tree/loginIdOrder';
+import { countFiltered, describeFilter, isActive, judge, matches } from '../../../src/users/userFilter';
+import { entryFromSummary } from '../../../src/users/userEntry';
+import { compareLoginIds } from '../../../src/users/loginIdOrder';
 
 describe('user filter', () => {
   const entries = [

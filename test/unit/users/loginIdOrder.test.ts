@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { compareLoginIds, sortByLoginId } from '../../../src/tree/loginIdOrder';
+import { compareLoginIds, sortByLoginId } from '../../../src/users/loginIdOrder';
 
 describe('login_id order', () => {
   it('orders naturally and without case: device-2 before device-10, A beside a, leading zeros ignored', () => {
