@@ -1,4 +1,4 @@
-// Bundles the extension host code and the emulator CLI (and, later, the webview scripts).
+// Bundles the extension host, the emulator and its CLI, the import/export formats and the webview pages.
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 const esbuild = require('esbuild');
 const path = require('path');
@@ -54,7 +54,7 @@ const targets = [
     target: 'es2022',
     minify: production,
     sourcemap: !production,
-    entryPoints: [`src/webview/${name}.ts`],
+    entryPoints: [`src/webviews/pages/${name}.ts`],
     outfile: `dist/webview/${name}.js`,
     logLevel: 'silent',
     plugins: [problemMatcher],

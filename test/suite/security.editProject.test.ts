@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Cmd } from '../../src/contributes';
-import type { EditProjectHost } from '../../src/webviews/editProjectPanel';
+import type { EditProjectHost } from '../../src/webviews/host/editProjectPanel';
 import { projectNode } from '../../src/tree/nodes';
 import { addProject, SANDBOX, script, services, startEmulator, useEmulator } from './helpers/world';
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { Cmd } from '../../src/contributes';
 import { projectNode, type TreeNode } from '../../src/tree/nodes';
 import { hasToken } from '../../src/tree/contextValues';
-import type { UserDetailsHost } from '../../src/webviews/userDetailsPanel';
+import type { UserDetailsHost } from '../../src/webviews/host/userDetailsPanel';
 import type { Services } from '../../src/services';
 import type { Project } from '../../src/projects/project';
 import { addProject, rows, script, services, userRow, waitFor, useEmulator } from './helpers/world';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Cmd } from '../../src/contributes';
-import type { CreateUserHost } from '../../src/webviews/createUserPanel';
-import type { UserDetailsHost } from '../../src/webviews/userDetailsPanel';
+import type { CreateUserHost } from '../../src/webviews/host/createUserPanel';
+import type { UserDetailsHost } from '../../src/webviews/host/userDetailsPanel';
 import { projectNode } from '../../src/tree/nodes';
 import { hasToken, userContextValue } from '../../src/tree/contextValues';
 import { addProject, createAnswer, labels, script, services, statesRead, userRow, waitFor, useEmulator } from './helpers/world';

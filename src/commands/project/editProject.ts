@@ -7,7 +7,7 @@ import { describeError } from '../../util/errorText';
 import { isMediumOneError } from '../../api/errors';
 import { resolveProject } from '../pickers';
 import { saveWithKeyringFallback, storedSecretsIfReadable } from '../../projects/keyringFallback';
-import { openEditProjectPanel, type EditProjectHost, type ProjectFormValues } from '../../webviews/editProjectPanel';
+import { openEditProjectPanel, type EditProjectHost, type ProjectFormValues } from '../../webviews/host/editProjectPanel';
 
 type SaveError = { field?: keyof ProjectFormValues; message: string } | undefined;
 

@@ -5,7 +5,7 @@ import { capabilitiesOf } from '../../projects/capabilities';
 import { isMediumOneError } from '../../api/errors';
 import { entryFromUser, type UserEntry } from '../../users/userEntry';
 import { describeError } from '../../util/errorText';
-import { openCreateUserPanel, type CreateUserHost, type FieldError } from '../../webviews/createUserPanel';
+import { openCreateUserPanel, type CreateUserHost, type FieldError } from '../../webviews/host/createUserPanel';
 import { resolveProject } from '../pickers';
 import { revealUser } from '../reveal';
 import { explainRefusal } from './runUserOperation';

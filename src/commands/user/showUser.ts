@@ -8,7 +8,7 @@ import { STATE_LABELS } from '../../tree/treeItems';
 import { entryFromUser, type UserEntry } from '../../users/userEntry';
 import { userNode, type UserNode } from '../../tree/nodes';
 import { describeError } from '../../util/errorText';
-import { openUserDetailsPanel, type UserDetailsHost, type UserDetailsModel } from '../../webviews/userDetailsPanel';
+import { openUserDetailsPanel, type UserDetailsHost, type UserDetailsModel } from '../../webviews/host/userDetailsPanel';
 
 type Action = UserDetailsModel['actions'][number];
 

@@ -65,7 +65,7 @@ export const selectors = {
   // webviews: outer iframe per panel, inner #active-frame holds the extension's document
   webviewFrame: (extensionId) => `iframe.webview.ready[src*="extensionId=${css(extensionId)}"]`,
   webviewInnerFrame: '#active-frame',
-  // the extension's webview pages (inside webviewInnerFrame); the ids are the product's, in src/webview/*.ts
+  // the extension's webview pages (inside webviewInnerFrame); the ids are the product's, in src/webviews/pages/*.ts
   createUserForm: {
     loginId: '#loginId',
     password: '#password',

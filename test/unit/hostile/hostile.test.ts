@@ -3,7 +3,7 @@ import { parseBaseUrl } from '../../../src/api/url';
 import { isMediumOneError } from '../../../src/api/errors';
 import { MediumOneClient } from '../../../src/api/client';
 import { ImportFileError, checkImportFileSize, decodeImportFile, parseImportCsv, type ParsedImport } from '../../../src/users/importCsv';
-import { inboundHandler, type Received } from '../../../src/webviews/inbound';
+import { inboundHandler, type Received } from '../../../src/webviews/host/inbound';
 import { createUserOneAtATime, createUserToHost } from '../../../src/webviews/protocol/createUser';
 import { editProjectOneAtATime, editProjectToHost } from '../../../src/webviews/protocol/editProject';
 import { userDetailsToHost } from '../../../src/webviews/protocol/userDetails';

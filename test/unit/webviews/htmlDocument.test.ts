@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildHtml, contentSecurityPolicy, newNonce } from '../../../src/webviews/htmlDocument';
+import { buildHtml, contentSecurityPolicy, newNonce } from '../../../src/webviews/host/htmlDocument';
 
 const parts = {
   cspSource: 'https://res.example',

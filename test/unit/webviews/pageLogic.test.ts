@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { checkNewUser, checkProject, isHttpUrl } from '../../../src/webview/formChecks';
-import { generatePassword, PASSWORD_ALPHABET, passwordStrength } from '../../../src/webview/password';
+import { checkNewUser, checkProject, isHttpUrl } from '../../../src/webviews/pages/formChecks';
+import { generatePassword, PASSWORD_ALPHABET, passwordStrength } from '../../../src/webviews/pages/password';
 
 const s = { required: 'Required.', mismatch: 'No match.', badUrl: 'Bad URL.' };
 

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type * as z from 'zod/mini';
 import { inboundHandler } from './inbound';
 import { webviewHtml, webviewPanelOptions, type WebviewScript } from './html';
-import type { Logger } from '../log/logger';
-import type { SecretRedactor } from '../log/secretRedactor';
+import type { Logger } from '../../log/logger';
+import type { SecretRedactor } from '../../log/secretRedactor';
 
 /** Where a panel reports what the page got wrong, and what every text bound for the page passes first. */
 export interface PanelGuard {

@@ -1,4 +1,4 @@
-import { PanelType } from '../contributes';
+import { PanelType } from '../../contributes';
 import * as vscode from 'vscode';
 import { openPanel, type PanelGuard, type TypedPanel } from './panel';
 import {
@@ -10,9 +10,9 @@ import {
   type ProjectFormInitial,
   type ProjectFormValues,
   type SaveError,
-} from './protocol/editProject';
+} from '../protocol/editProject';
 
-export type { ProjectFormValues } from './protocol/editProject';
+export type { ProjectFormValues } from '../protocol/editProject';
 
 export interface EditProjectHost {
   /** Never holds a secret: only whether each one is stored. */

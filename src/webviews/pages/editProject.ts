@@ -1,5 +1,5 @@
-import type { EditProjectStrings, EditProjectToHost, EditProjectToView, ProjectFormInitial, ProjectFormValues } from '../webviews/protocol/editProject';
-import { MAX_LENGTH, ROLES, type Role } from '../webviews/protocol/limits';
+import type { EditProjectStrings, EditProjectToHost, EditProjectToView, ProjectFormInitial, ProjectFormValues } from '../protocol/editProject';
+import { MAX_LENGTH, ROLES, type Role } from '../protocol/limits';
 import { draft, field, formError, h, mount, onMessage, post, setFieldError, setFormError, showChecks, $ } from './dom';
 import { checkProject } from './formChecks';
 

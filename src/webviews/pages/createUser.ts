@@ -1,5 +1,5 @@
-import type { CreateUserStrings, CreateUserToHost, CreateUserToView } from '../webviews/protocol/createUser';
-import { MAX_LENGTH } from '../webviews/protocol/limits';
+import type { CreateUserStrings, CreateUserToHost, CreateUserToView } from '../protocol/createUser';
+import { MAX_LENGTH } from '../protocol/limits';
 import { draft, field, formError, h, mount, onMessage, post, setFieldError, setFormError, showChecks, $ } from './dom';
 import { checkNewUser } from './formChecks';
 import { generatePassword, passwordStrength } from './password';

@@ -1,9 +1,9 @@
-import { PanelType } from '../contributes';
+import { PanelType } from '../../contributes';
 import * as vscode from 'vscode';
 import { openPanel, type PanelGuard } from './panel';
-import { createUserOneAtATime, createUserToHost, type CreateUserStrings, type CreateUserToHost, type CreateUserToView, type FieldError } from './protocol/createUser';
+import { createUserOneAtATime, createUserToHost, type CreateUserStrings, type CreateUserToHost, type CreateUserToView, type FieldError } from '../protocol/createUser';
 
-export type { FieldError } from './protocol/createUser';
+export type { FieldError } from '../protocol/createUser';
 
 export interface CreateUserHost {
   projectName: string;

@@ -1,9 +1,9 @@
-import { PanelType } from '../contributes';
+import { PanelType } from '../../contributes';
 import * as vscode from 'vscode';
 import { openPanel, type PanelGuard, type TypedPanel } from './panel';
-import { userDetailsToHost, type UserAction, type UserDetailsModel, type UserDetailsStrings, type UserDetailsToHost, type UserDetailsToView } from './protocol/userDetails';
+import { userDetailsToHost, type UserAction, type UserDetailsModel, type UserDetailsStrings, type UserDetailsToHost, type UserDetailsToView } from '../protocol/userDetails';
 
-export type { UserDetailsModel } from './protocol/userDetails';
+export type { UserDetailsModel } from '../protocol/userDetails';
 
 export interface UserDetailsHost {
   /** Logs what the page got wrong and redacts what is sent to it. */

@@ -1,7 +1,7 @@
 // The forms' client-side checks: only what is certainly wrong (empty, mismatched, not a URL). Anything
 // subtler is the server's call. Pure, so unit tests run them under Node.
 
-import type { ProjectFormValues } from '../webviews/protocol/editProject';
+import type { ProjectFormValues } from '../protocol/editProject';
 
 /** Each checked field with its message, or undefined when it is fine (so stale messages get cleared). */
 export type FieldChecks<F extends string> = [F, string | undefined][];

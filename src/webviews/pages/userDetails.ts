@@ -1,4 +1,4 @@
-import type { UserAction, UserDetailsModel, UserDetailsStrings, UserDetailsToHost, UserDetailsToView } from '../webviews/protocol/userDetails';
+import type { UserAction, UserDetailsModel, UserDetailsStrings, UserDetailsToHost, UserDetailsToView } from '../protocol/userDetails';
 import { h, mount, onMessage, post, setFormError } from './dom';
 
 // The user-details page: it renders whatever model the host sends and asks the host to run actions;
