@@ -5,6 +5,7 @@ import { MediumOneError, isMediumOneError, type ErrorKind } from '../../../src/a
 import type { ApiLogger, CallLog, ClientOptions, Credentials } from '../../../src/api/types';
 import { startEmulator } from '../../../src/emulator';
 import type { CallRecord, Emulator, EmulatorSeed, FaultKind, RouteKey } from '../../../src/emulator/types';
+import { projectSeed } from '../fixtureSeed';
 
 export const projectName = 'Client Tests';
 export const apiKey = 'KEY-client-tests-0123456789abcdef';
@@ -17,18 +18,16 @@ export const bob = { loginId: 'bob', password: 'bob-Pw-456' };
 export function testSeed(): EmulatorSeed {
   return {
     projects: [
-      {
+      projectSeed({
         name: projectName,
-        apiKeys: [apiKey],
-        admins: [
-          { loginId: business.loginId, password: business.password, role: 'business' },
-          { loginId: registration.loginId, password: registration.password, role: 'registration' },
-        ],
+        apiKey,
+        business,
+        registration,
         users: [
           { loginId: alice.loginId, password: alice.password, mqttId: alice.mqttId, userData: { team: 'blue' } },
           { loginId: bob.loginId, password: bob.password, disabled: true },
         ],
-      },
+      }),
     ],
   };
 }

@@ -17,9 +17,14 @@ describe('api/url', () => {
     });
 
     it('allows plain http only for loopback hosts', () => {
-      for (const url of ['http://127.0.0.1:8080', 'http://127.9.8.7', 'http://localhost:3000/', 'http://[::1]:4000']) {
-        assert.doesNotThrow(() => parseBaseUrl(url), url);
-      }
+      // The origin every call then goes to, as typed (a trailing slash dropped).
+      const loopback: [url: string, origin: string][] = [
+        ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
+        ['http://127.9.8.7', 'http://127.9.8.7'],
+        ['http://localhost:3000/', 'http://localhost:3000'],
+        ['http://[::1]:4000', 'http://[::1]:4000'],
+      ];
+      for (const [url, origin] of loopback) assert.deepEqual(parseBaseUrl(url), { origin, prefix: '' }, url);
       for (const url of ['http://api.mediumone.com', 'http://10.0.0.1', 'http://localhost.evil.com', 'http://128.0.0.1']) {
         assert.throws(() => parseBaseUrl(url), (e) => isMediumOneError(e, 'invalidUrl') && /https/.test(e.message), url);
       }

@@ -3,6 +3,7 @@ import * as http from 'node:http';
 import * as assert from 'node:assert/strict';
 import { startEmulator } from '../../../src/emulator';
 import type { Emulator, EmulatorOptions, EmulatorSeed } from '../../../src/emulator/types';
+import { projectSeed } from '../fixtureSeed';
 
 export const project = 'Conformance';
 export const apiKey = 'conf-key-0123456789';
@@ -16,27 +17,26 @@ export const basic = { login_id: 'zeta', password: 'Zeta-pass-1', api_key: apiKe
 
 /** Users are seeded out of order so that sorting is visible ('Mid' < 'alpha' < 'zeta' in code-unit order). */
 export function testSeed(): EmulatorSeed {
+  const account = (a: { login_id: string; password: string }) => ({ loginId: a.login_id, password: a.password });
   return {
     projects: [
-      {
+      projectSeed({
         name: project,
-        apiKeys: [apiKey],
-        admins: [
-          { loginId: business.login_id, password: business.password, role: 'business' },
-          { loginId: registration.login_id, password: registration.password, role: 'registration' },
-        ],
+        apiKey,
+        business: account(business),
+        registration: account(registration),
         users: [
           { loginId: 'zeta', password: basic.password, mqttId: 'mqttZeta001' },
           { loginId: 'alpha', password: 'Alpha-pass-1', mqttId: 'mqttAlpha01', disabled: true, userData: { site: 'lab', n: 1 } },
           { loginId: 'Mid', password: 'Mid-pass-1', mqttId: 'mqttMid0001' },
         ],
-      },
-      {
+      }),
+      projectSeed({
         name: otherProject,
-        apiKeys: [otherApiKey],
-        admins: [{ loginId: business.login_id, password: 'Other-biz-1', role: 'business' }],
+        apiKey: otherApiKey,
+        business: { loginId: business.login_id, password: 'Other-biz-1' },
         users: [{ loginId: 'other-device', password: 'Other-dev-1', mqttId: 'mqttOther01' }],
-      },
+      }),
     ],
   };
 }
