@@ -1,5 +1,10 @@
 import type { Role } from '../api/types';
 
+export type { Role };
+
+/** Every admin role, in the order a picker offers them. */
+export const ROLES = ['business', 'registration', 'basic'] as const satisfies readonly Role[];
+
 /**
  * What each admin role may do, per the endpoint reference (which wins over the roles page where they
  * disagree, SPEC section 2). Menus hide what a role cannot do; the server stays the authority.

@@ -4,7 +4,7 @@ import type { Services } from '../../services';
 import type { Project } from '../../projects/project';
 import { ROLE_LABELS, capabilitiesOf } from '../../projects/capabilities';
 import type { MediumOneClient } from '../../api/client';
-import { MAX_LENGTH } from '../../webviews/protocol/limits';
+import { USER_LIMITS } from '../../users/limits';
 import type { ImportRow, ParsedImport, RowNote, RowProblem } from '../../users/importCsv';
 import { loadFileFormats } from './fileFormats';
 import { countResults, resultOf, type ImportCounts, type RowResult } from '../../users/importReport';
@@ -76,7 +76,7 @@ async function readImportFile(s: Services, uri: vscode.Uri, fileName: string): P
     // The size first: a file over the cap is never read into memory.
     formats.checkImportFileSize((await vscode.workspace.fs.stat(uri)).size);
     const text = formats.decodeImportFile(await vscode.workspace.fs.readFile(uri));
-    return formats.parseImportCsv(text, { maxLoginId: MAX_LENGTH.loginId, maxPassword: MAX_LENGTH.secret });
+    return formats.parseImportCsv(text, { maxLoginId: USER_LIMITS.loginId, maxPassword: USER_LIMITS.password });
   } catch (e) {
     if (e instanceof formats.ImportFileError) throw new Error(`${fileName}: ${e.message}`);
     throw e;

@@ -7,7 +7,7 @@ import { inboundHandler, type Received } from '../../../src/webviews/host/inboun
 import { createUserOneAtATime, createUserToHost } from '../../../src/webviews/protocol/createUser';
 import { editProjectOneAtATime, editProjectToHost } from '../../../src/webviews/protocol/editProject';
 import { userDetailsToHost } from '../../../src/webviews/protocol/userDetails';
-import { MAX_LENGTH } from '../../../src/webviews/protocol/limits';
+import { USER_LIMITS } from '../../../src/users/limits';
 import type { Emulator } from '../../../src/emulator/types';
 import { makeClient, projectName, recorder, useEmulator } from '../api/fixture';
 import { LOGIN_IDS, type LoginIdCase } from './loginIds.table';
@@ -171,7 +171,7 @@ describe('hostile input (one table-driven suite)', () => {
     const read = (c: CsvCase): ParsedImport => {
       const bytes = typeof c.file === 'string' ? new TextEncoder().encode(c.file) : c.file;
       checkImportFileSize(bytes.length);
-      return parseImportCsv(decodeImportFile(bytes), { maxLoginId: MAX_LENGTH.loginId, maxPassword: MAX_LENGTH.secret, maxRows: c.maxRows });
+      return parseImportCsv(decodeImportFile(bytes), { maxLoginId: USER_LIMITS.loginId, maxPassword: USER_LIMITS.password, maxRows: c.maxRows });
     };
     for (const c of CSV_FILES) {
       it(`CSV: ${c.name}`, async () => {
