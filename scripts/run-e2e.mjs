@@ -259,7 +259,7 @@ async function runScenario({ scenario, theme, emulator, extensionsDir, log, time
     const stepFn = async (name, fn) => {
       current = name;
       const s0 = Date.now();
-      await workbench.clearNotifications();
+      await workbench.notifications.clear();
       await fn();
       current = undefined;
       console.log(`      ✔ ${name} (${seconds(Date.now() - s0)})`);

@@ -17,7 +17,7 @@ export const SEED = {
 
 /** The state part of a user row's accessible name ("<login_id>, <state>"), e.g. `disabled`. */
 export async function stateOf(workbench, loginId) {
-  const label = await workbench.rowAriaLabel(workbench.treeRow(VIEW, loginId));
+  const label = await workbench.tree.ariaLabel(workbench.tree.row(VIEW, loginId));
   assert.ok(label.startsWith(`${loginId}, `), `"${loginId}" row's accessible name is "<login_id>, <state>" (got "${label}")`);
   return label.slice(loginId.length + 2);
 }
@@ -32,22 +32,22 @@ export async function expectState(workbench, loginId, state, timeoutMs = 15_000)
  * (always through "Custom URL…"). Returns once the last answer is given: the sign-in runs after that.
  */
 export async function addProjectFromPalette(workbench, { name, baseUrl, role = 'Business', loginId, password, apiKey = SEED.apiKey, mqttId = '', production = false }) {
-  await workbench.runCommand('Medium One: Add Project…');
-  await workbench.answerInput(/name for this project/, name);
-  await workbench.answerPick('Custom URL…', /\(2\/8\)/);
-  await workbench.answerInput(/Base URL/, baseUrl);
-  await workbench.answerPick(role, /\(3\/8\)/);
-  await workbench.answerInput(/login_id of that API account/, loginId);
-  await workbench.answerInput(/Its password/, password);
-  await workbench.answerInput(/project API key/, apiKey);
-  await workbench.answerInput(/MQTT id/, mqttId);
-  await workbench.answerPick(production ? 'Production' : 'Not production', /\(8\/8\)/);
+  await workbench.quickInput.runCommand('Medium One: Add Project…');
+  await workbench.quickInput.answerInput(/name for this project/, name);
+  await workbench.quickInput.answerPick('Custom URL…', /\(2\/8\)/);
+  await workbench.quickInput.answerInput(/Base URL/, baseUrl);
+  await workbench.quickInput.answerPick(role, /\(3\/8\)/);
+  await workbench.quickInput.answerInput(/login_id of that API account/, loginId);
+  await workbench.quickInput.answerInput(/Its password/, password);
+  await workbench.quickInput.answerInput(/project API key/, apiKey);
+  await workbench.quickInput.answerInput(/MQTT id/, mqttId);
+  await workbench.quickInput.answerPick(production ? 'Production' : 'Not production', /\(8\/8\)/);
 }
 
 /** Adds a project that signs in at once, and waits for its row. */
 export async function addProject(workbench, project) {
   await addProjectFromPalette(workbench, project);
-  await expectVisible(workbench.treeRow(VIEW, project.name), `the "${project.name}" project row`, 30_000);
+  await expectVisible(workbench.tree.row(VIEW, project.name), `the "${project.name}" project row`, 30_000);
 }
 
 /**
@@ -55,8 +55,8 @@ export async function addProject(workbench, project) {
  * `generate: true` for the form's generator. Returns the form and the password it holds (not yet submitted).
  */
 export async function fillCreateForm(workbench, projectName, { loginId, password, confirm = password, generate = false }) {
-  await workbench.chooseContextMenuItem(workbench.treeRow(VIEW, projectName), 'Create User…');
-  const form = workbench.createUserForm();
+  await workbench.contextMenu.choose(workbench.tree.row(VIEW, projectName), 'Create User…');
+  const form = workbench.webview.createUserForm();
   await form.loginId.fill(loginId);
   if (generate) {
     await form.generate.click();

@@ -14,79 +14,79 @@ const WRONG_API_KEY = 'wrong-api-key-42';
 
 /** @param {import('../harness/types').ScenarioContext} ctx */
 export default async function projects({ workbench, emulator, shot, step, secret }) {
-  const row = (label) => workbench.treeRow(VIEW, label);
+  const row = (label) => workbench.tree.row(VIEW, label);
   const host = new URL(emulator.url).host;
   secret(WRONG_PASSWORD, 'the wrong password typed in Add Project');
   secret(WRONG_API_KEY, 'the wrong API key typed in Edit Project');
-  await workbench.openViewContainer('Medium One');
+  await workbench.sideBar.openViewContainer('Medium One');
 
   await step('6a. Add Project with a wrong password: a quick pick titled "Sign-in failed: …" names the cause', async () => {
     await addProjectFromPalette(workbench, { name: 'Plant A', baseUrl: emulator.url, loginId: SEED.business.loginId, password: WRONG_PASSWORD });
-    const failure = workbench.quickInputTitle().filter({ hasText: /^Sign-in failed: / });
+    const failure = workbench.quickInput.title().filter({ hasText: /^Sign-in failed: / });
     await expectVisible(failure, 'the "Sign-in failed: …" quick pick', 30_000);
     assert.match(await failure.innerText(), /401|403|password|credentials/i, 'the cause is named');
     assert.ok(!(await failure.innerText()).includes(WRONG_PASSWORD), 'the failure does not echo the password');
-    assert.ok((await workbench.quickPickLabels()).includes('Re-enter the password'));
+    assert.ok((await workbench.quickInput.labels()).includes('Re-enter the password'));
     await shot('sign-in failed');
   });
 
   await step('6b. Re-enter the password: the project row appears and lists its users', async () => {
-    await workbench.answerPick('Re-enter the password');
-    await workbench.answerInput(/Its password/, SEED.business.password);
+    await workbench.quickInput.answerPick('Re-enter the password');
+    await workbench.quickInput.answerInput(/Its password/, SEED.business.password);
     await expectVisible(row('Plant A'), 'the "Plant A" project row', 30_000);
-    assert.equal(await workbench.rowDescription(row('Plant A')).innerText(), 'Business', 'the project row: its role (short enough for the default side bar)');
-    assert.match(await (await workbench.hoverRow(row('Plant A'))).innerText(), new RegExp(host.replace(/\./g, '\\.')), 'the tooltip holds the address');
+    assert.equal(await workbench.tree.description(row('Plant A')).innerText(), 'Business', 'the project row: its role (short enough for the default side bar)');
+    assert.match(await (await workbench.tree.hover(row('Plant A'))).innerText(), new RegExp(host.replace(/\./g, '\\.')), 'the tooltip holds the address');
     await workbench.parkMouse();
     await expectState(workbench, 'device-001', 'enabled');
     await expectState(workbench, 'device-004', 'disabled');
-    await workbench.waitForNotification('Project "Plant A" added');
+    await workbench.notifications.waitFor('Project "Plant A" added');
     await workbench.parkMouse();
     await shot('project added');
   });
 
   await step('14. a production project demands the typed project name before a delete', async () => {
-    await workbench.collapseRow(row('Plant A'));
+    await workbench.tree.collapse(row('Plant A'));
     await addProject(workbench, { name: 'Factory', baseUrl: emulator.url, loginId: SEED.business.loginId, password: SEED.business.password, production: true });
-    await workbench.expandRow(row('Factory'));
+    await workbench.tree.expand(row('Factory'));
     await expectState(workbench, 'device-002', 'enabled');
-    await workbench.chooseContextMenuItem(row('device-002'), 'Delete User…');
-    const modal = await workbench.dialogText();
+    await workbench.contextMenu.choose(row('device-002'), 'Delete User…');
+    const modal = await workbench.modal.text();
     assert.match(modal.message, /Delete "device-002" in Factory/);
-    await workbench.clickDialogButton('Delete');
-    await workbench.answerInput(/production project\. Type its name/, 'factory');
-    await expectVisible(workbench.quickInputMessage().filter({ hasText: /Type "Factory" exactly/ }), 'the typed-name check refusing "factory"');
+    await workbench.modal.clickButton('Delete');
+    await workbench.quickInput.answerInput(/production project\. Type its name/, 'factory');
+    await expectVisible(workbench.quickInput.message().filter({ hasText: /Type "Factory" exactly/ }), 'the typed-name check refusing "factory"');
     assert.ok(emulator.getUser(SEED.project, 'device-002'), 'nothing deleted on a wrong name');
     await shot('production typed name');
-    await workbench.quickInputBox().fill('Factory');
-    await workbench.quickInputBox().press('Enter');
+    await workbench.quickInput.box().fill('Factory');
+    await workbench.quickInput.box().press('Enter');
     await eventually(async () => assert.equal(emulator.getUser(SEED.project, 'device-002'), undefined), { message: 'deleted on the server after the typed name' });
     await expectHidden(row('device-002'), 'the deleted user\'s row');
-    await workbench.collapseRow(row('Factory'));
+    await workbench.tree.collapse(row('Factory'));
   });
 
   await step('15. a Registration project creates users and its user rows offer no Delete', async () => {
     await addProject(workbench, { name: 'Registrar', role: 'Registration', baseUrl: emulator.url, loginId: SEED.registration.loginId, password: SEED.registration.password });
-    assert.equal(await workbench.rowDescription(row('Registrar')).innerText(), 'Registration');
-    await workbench.expandRow(row('Registrar'));
-    await expectVisible(workbench.treeRows(VIEW).filter({ hasText: /tracked by this extension/ }), 'the row saying its users are the ones tracked here');
+    assert.equal(await workbench.tree.description(row('Registrar')).innerText(), 'Registration');
+    await workbench.tree.expand(row('Registrar'));
+    await expectVisible(workbench.tree.rows(VIEW).filter({ hasText: /tracked by this extension/ }), 'the row saying its users are the ones tracked here');
     const { form, password } = await fillCreateForm(workbench, 'Registrar', { loginId: 'reg-made-1', generate: true });
     secret(password, 'a generated password (Registration create)');
     await form.submit.click();
     await expectVisible(row('reg-made-1'), 'the Registration-created user\'s row', 30_000);
     assert.ok(emulator.checkPassword(SEED.project, 'reg-made-1', password), 'created on the server with that password');
-    await workbench.openContextMenu(row('reg-made-1'));
-    const items = await workbench.contextMenuItems();
+    await workbench.contextMenu.open(row('reg-made-1'));
+    const items = await workbench.contextMenu.items();
     assert.ok(items.includes('Show User Details'), `the menu is the user's (${items.join(', ')})`);
     assert.ok(!items.some((i) => /Delete/.test(i)), `no Delete for a Registration project (menu: ${items.join(', ')})`);
     assert.ok(!items.some((i) => /Disable|Enable|Change Password/.test(i)), `no update for a Registration project (menu: ${items.join(', ')})`);
     await shot('registration menu');
-    await workbench.page.keyboard.press('Escape');
+    await workbench.contextMenu.close();
   });
 
   await step('6c. Edit Project…: stored secrets are never in the form; a wrong API key is refused, then a rename saves', async () => {
-    await workbench.collapseRow(row('Registrar'));
-    await workbench.chooseContextMenuItem(row('Plant A'), 'Edit Project…');
-    const form = workbench.editProjectForm();
+    await workbench.tree.collapse(row('Registrar'));
+    await workbench.contextMenu.choose(row('Plant A'), 'Edit Project…');
+    const form = workbench.webview.editProjectForm();
     await expectVisible(form.name, 'the edit form');
     assert.equal(await form.name.inputValue(), 'Plant A');
     for (const input of [form.password, form.apiKey]) {
@@ -103,6 +103,6 @@ export default async function projects({ workbench, emulator, shot, step, secret
     await form.apiKey.fill('');
     await form.submit.click();
     await expectVisible(row('Plant A (edited)'), 'the renamed project row', 30_000);
-    await workbench.waitForNotification('Project "Plant A (edited)" saved');
+    await workbench.notifications.waitFor('Project "Plant A (edited)" saved');
   });
 }

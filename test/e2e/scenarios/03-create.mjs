@@ -14,10 +14,10 @@ const PASSWORD = 'Sensor-pass-42';
 
 /** @param {import('../harness/types').ScenarioContext} ctx */
 export default async function create({ workbench, emulator, shot, step, secret }) {
-  const row = (label) => workbench.treeRow(VIEW, label);
+  const row = (label) => workbench.tree.row(VIEW, label);
   const creates = () => emulator.calls().filter((c) => c.method === 'POST' && /^\/v2\/users\/?$/.test(c.path));
   secret(PASSWORD, 'the password typed in the create form');
-  await workbench.openViewContainer('Medium One');
+  await workbench.sideBar.openViewContainer('Medium One');
   await addProject(workbench, { name: 'Plant A', baseUrl: emulator.url, loginId: SEED.business.loginId, password: SEED.business.password });
   await expectState(workbench, 'device-001', 'enabled');
 
@@ -33,7 +33,7 @@ export default async function create({ workbench, emulator, shot, step, secret }
   });
 
   await step('8b. a confirmation that does not match is refused in the form, before any call', async () => {
-    const form = workbench.createUserForm();
+    const form = workbench.webview.createUserForm();
     const before = creates().length;
     await form.password.fill(PASSWORD);
     await form.confirm.fill(`${PASSWORD}x`);
@@ -44,7 +44,7 @@ export default async function create({ workbench, emulator, shot, step, secret }
   });
 
   await step('7. create (password shown with Show): the row appears selected, the emulator holds that password', async () => {
-    const form = workbench.createUserForm();
+    const form = workbench.webview.createUserForm();
     await form.confirm.fill(PASSWORD);
     await form.toggleShow.click();
     assert.equal(await form.password.getAttribute('type'), 'text', 'Show reveals the password');
@@ -55,13 +55,13 @@ export default async function create({ workbench, emulator, shot, step, secret }
     await shot('password shown');
     await form.submit.click();
     await expectVisible(row('sensor-42'), 'the new user\'s row', 30_000);
-    await eventually(async () => assert.ok(await workbench.isSelected(row('sensor-42'))), { message: 'the new row is selected' });
-    await workbench.waitForNotification('User "sensor-42" created in Plant A');
+    await eventually(async () => assert.ok(await workbench.tree.isSelected(row('sensor-42'))), { message: 'the new row is selected' });
+    await workbench.notifications.waitFor('User "sensor-42" created in Plant A');
     assert.ok(emulator.checkPassword(SEED.project, 'sensor-42', PASSWORD), 'the emulator holds the user with that password');
     await expectState(workbench, 'sensor-42', 'enabled');
     await workbench.parkMouse();
     await shot('user created');
-    await workbench.runCommand('View: Close All Editors');
+    await workbench.quickInput.runCommand('View: Close All Editors');
   });
 
   await step('16. a 202 creation shows "pending creation", then the user', async () => {
@@ -70,19 +70,19 @@ export default async function create({ workbench, emulator, shot, step, secret }
     secret(password, 'a generated password (202 create)');
     assert.ok(password.length >= 12, 'the generator makes a long password');
     await form.submit.click();
-    await eventually(async () => assert.equal(await workbench.rowDescription(row('late-1')).innerText(), 'pending creation'), { message: 'late-1 shows "pending creation"' });
+    await eventually(async () => assert.equal(await workbench.tree.description(row('late-1')).innerText(), 'pending creation'), { message: 'late-1 shows "pending creation"' });
     assert.equal(emulator.getUser(SEED.project, 'late-1'), undefined, 'not on the server yet');
     await workbench.parkMouse();
     await shot('pending creation');
     await expectState(workbench, 'late-1', 'enabled', 30_000);
     assert.ok(emulator.checkPassword(SEED.project, 'late-1', password), 'then on the server with that password');
     emulator.configure({ acceptedCreation: undefined });
-    await workbench.runCommand('View: Close All Editors');
+    await workbench.quickInput.runCommand('View: Close All Editors');
   });
 
   await step('9. the details view shows the fields and user_data, and its actions work', async () => {
-    await workbench.chooseContextMenuItem(row('device-001'), 'Show User Details');
-    const details = workbench.userDetails();
+    await workbench.contextMenu.choose(row('device-001'), 'Show User Details');
+    const details = workbench.webview.userDetails();
     await expectText(details.title, 'device-001', 'the details title');
     assert.equal((await details.field('login_id').innerText()).trim(), 'device-001');
     assert.equal((await details.field('mqtt_id').innerText()).trim(), 'rEAGMjrk8Bs');

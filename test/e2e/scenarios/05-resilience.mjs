@@ -10,9 +10,9 @@ export const timeoutMs = 180_000;
 
 /** @param {import('../harness/types').ScenarioContext} ctx */
 export default async function resilience({ workbench, emulator, shot, step, secret }) {
-  const row = (label) => workbench.treeRow(VIEW, label);
+  const row = (label) => workbench.tree.row(VIEW, label);
   const statuses = (method, pathPattern) => emulator.calls().filter((c) => c.method === method && pathPattern.test(c.path)).map((c) => c.status);
-  await workbench.openViewContainer('Medium One');
+  await workbench.sideBar.openViewContainer('Medium One');
   await addProject(workbench, { name: 'Plant A', baseUrl: emulator.url, loginId: SEED.business.loginId, password: SEED.business.password });
   await expectState(workbench, 'device-001', 'enabled');
 
@@ -25,9 +25,9 @@ export default async function resilience({ workbench, emulator, shot, step, secr
   await step('18a. a 429 storm with Retry-After on PATCH: the disable backs off and lands once the storm ends', async () => {
     emulator.clearCalls();
     emulator.configure({ faults: { retryAfterSeconds: 1, routes: { 'PATCH /v2/users/:id': { status429: 1 } } } });
-    await workbench.chooseContextMenuItem(row('device-001'), 'Disable User');
+    await workbench.contextMenu.choose(row('device-001'), 'Disable User');
     await endStormAfter('PATCH', /^\/v2\/users\/device-001$/, 429, 2);
-    await workbench.waitForNotification('Disabled "device-001"', { timeoutMs: 30_000 });
+    await workbench.notifications.waitFor('Disabled "device-001"', { timeoutMs: 30_000 });
     assert.deepEqual(statuses('PATCH', /^\/v2\/users\/device-001$/), [429, 429, 200], 'two 429s, then through');
     assert.equal(emulator.getUser(SEED.project, 'device-001')?.disabled, true, 'disabled on the server');
     await expectState(workbench, 'device-001', 'disabled');
@@ -37,8 +37,8 @@ export default async function resilience({ workbench, emulator, shot, step, secr
   await step('18b. a 429 storm that does not end: a clear error naming it, the server unchanged', async () => {
     emulator.clearCalls();
     emulator.configure({ faults: { retryAfterSeconds: 1, routes: { 'PATCH /v2/users/:id': { status429: 1 } } } });
-    await workbench.clickInlineAction(row('device-001'), 'Enable User');
-    const toast = await workbench.waitForNotification(/429|too many/i, { timeoutMs: 60_000 });
+    await workbench.tree.clickInlineAction(row('device-001'), 'Enable User');
+    const toast = await workbench.notifications.waitFor(/429|too many/i, { timeoutMs: 60_000 });
     assert.match(await toast.innerText(), /device-001/, 'the error names the user');
     assert.ok(statuses('PATCH', /device-001$/).length > 1, 'it was retried before giving up');
     assert.equal(emulator.getUser(SEED.project, 'device-001')?.disabled, true, 'the server is unchanged');
@@ -60,37 +60,37 @@ export default async function resilience({ workbench, emulator, shot, step, secr
     assert.ok(emulator.checkPassword(SEED.project, 'storm-1', password), 'on the server with that password');
     await workbench.parkMouse();
     await shot('429 storm on create');
-    await workbench.runCommand('View: Close All Editors');
+    await workbench.quickInput.runCommand('View: Close All Editors');
   });
 
   await step('18d. a 503 that does not end: a clear error with Show Log, the server and the row unchanged', async () => {
     emulator.clearCalls();
     emulator.configure({ faults: { retryAfterSeconds: 1, routes: { 'PATCH /v2/users/:id': { status503: 1 } } } });
-    await workbench.chooseContextMenuItem(row('device-002'), 'Disable User');
-    const toast = await workbench.waitForNotification(/503|unavailable/i, { timeoutMs: 60_000 });
+    await workbench.contextMenu.choose(row('device-002'), 'Disable User');
+    const toast = await workbench.notifications.waitFor(/503|unavailable/i, { timeoutMs: 60_000 });
     assert.match(await toast.innerText(), /device-002/, 'the error names the user');
-    await expectVisible(workbench.notificationButton(toast, 'Show Log'), 'the error\'s Show Log button');
+    await expectVisible(workbench.notifications.button(toast, 'Show Log'), 'the error\'s Show Log button');
     // Show Log opens the "Medium One" output: the calls that got 503, with no body and no secret.
-    await workbench.notificationButton(toast, 'Show Log').click();
-    await expectText(workbench.panelText(), /PATCH\s\/v2\/users\/device-002\s503/, 'the log\'s line for the refused PATCH');
-    assert.ok(!/Sandbox-admin-1|m1-sandbox-key/.test(await workbench.panelText().innerText()), 'no secret in the log');
+    await workbench.notifications.button(toast, 'Show Log').click();
+    await expectText(workbench.editors.panelText(), /PATCH\s\/v2\/users\/device-002\s503/, 'the log\'s line for the refused PATCH');
+    assert.ok(!/Sandbox-admin-1|m1-sandbox-key/.test(await workbench.editors.panelText().innerText()), 'no secret in the log');
     assert.ok(statuses('PATCH', /device-002$/).length > 1, 'it was retried before giving up');
     assert.equal(emulator.getUser(SEED.project, 'device-002')?.disabled, false, 'the server is unchanged');
     await expectState(workbench, 'device-002', 'enabled');
     await shot('503 storm error');
     emulator.configure({ faults: undefined });
-    await workbench.runCommand('View: Hide Panel');
+    await workbench.quickInput.runCommand('View: Hide Panel');
   });
 
   await step('18e. 503s on the list call that then end: Refresh shows the users, no error row', async () => {
     emulator.clearCalls();
     emulator.configure({ faults: { retryAfterSeconds: 1, routes: { 'GET /v2/users': { status503: 1 } } } });
-    await workbench.clickViewTitleAction(VIEW, 'Refresh');
+    await workbench.sideBar.clickViewTitleAction(VIEW, 'Refresh');
     await endStormAfter('GET', /^\/v2\/users\/?$/, 503, 2);
     await eventually(async () => assert.ok(statuses('GET', /^\/v2\/users\/?$/).includes(200)), { timeoutMs: 30_000, message: 'the list call gets through' });
     await expectState(workbench, 'device-003', 'enabled');
-    assert.equal(await workbench.treeRows(VIEW).filter({ hasText: /503|unavailable/i }).count(), 0, 'no error row');
-    assert.ok((await workbench.treeLabels(VIEW)).includes('storm-1'), 'the list is the server\'s current one');
+    assert.equal(await workbench.tree.rows(VIEW).filter({ hasText: /503|unavailable/i }).count(), 0, 'no error row');
+    assert.ok((await workbench.tree.labels(VIEW)).includes('storm-1'), 'the list is the server\'s current one');
     await workbench.parkMouse();
     await shot('503s then the users');
   });

@@ -23,30 +23,30 @@ const ROWS = [
 
 /** @param {import('../harness/types').ScenarioContext} ctx */
 export default async function importExport({ workbench, emulator, shot, step, secret, folder }) {
-  const row = (label) => workbench.treeRow(VIEW, label);
+  const row = (label) => workbench.tree.row(VIEW, label);
   const dir = mkdtempSync(path.join(tmpdir(), 'm1-e2e-csv-'));
   try {
     const csv = path.join(dir, 'devices.csv');
     writeFileSync(csv, `login_id,password,disabled\n${ROWS.map((r) => r.join(',')).join('\n')}\n`);
     for (const [, password] of ROWS) if (password) secret(password, 'a password from the imported CSV');
-    await workbench.openViewContainer('Medium One');
+    await workbench.sideBar.openViewContainer('Medium One');
     await addProject(workbench, { name: 'Plant A', baseUrl: emulator.url, loginId: SEED.business.loginId, password: SEED.business.password });
     await expectState(workbench, 'device-001', 'enabled');
 
     await step('19a. Import Users from CSV…: one modal names the count and the skipped line; a summary', async () => {
-      await workbench.chooseContextMenuItem(row('Plant A'), 'Import Users from CSV…');
-      await workbench.answerFileDialog(csv, /Import users into Plant A/);
-      const modal = await workbench.dialogText();
+      await workbench.contextMenu.choose(row('Plant A'), 'Import Users from CSV…');
+      await workbench.fileDialog.answer(csv, /Import users into Plant A/);
+      const modal = await workbench.modal.text();
       assert.match(modal.message, /Create 3 users from devices\.csv in Plant A\?/);
       assert.match(modal.detail, /1 row will be skipped: line 3: no password/);
       assert.match(modal.detail, /1 of them will be disabled right after they are created/);
       await shot('import confirmation');
-      await workbench.clickDialogButton('Create 3 Users');
+      await workbench.modal.clickButton('Create 3 Users');
       // In this step: the next one starts by clearing notifications (through the palette, which the report
       // opening would close again).
-      await workbench.waitForNotification('Imported 3 of 4 users from devices.csv into Plant A');
+      await workbench.notifications.waitFor('Imported 3 of 4 users from devices.csv into Plant A');
       // A row was skipped, so the report opened by itself.
-      await expectVisible(workbench.editorTab('Import into Plant A from devices.csv'), 'the import report\'s tab');
+      await expectVisible(workbench.editors.tab('Import into Plant A from devices.csv'), 'the import report\'s tab');
     });
 
     await step('19b. the users are created (line-4 disabled, as its row says), the tree lists them, the report names every row', async () => {
@@ -61,21 +61,21 @@ export default async function importExport({ workbench, emulator, shot, step, se
       await expectState(workbench, 'line-4', 'disabled');
       // The editor renders spaces as no-break spaces: \s matches both.
       await expectText(
-        workbench.activeEditorText(),
+        workbench.editors.activeText(),
         /\|\s2\s\|\sline-2\s\|\screated\s[\s\S]*\|\s3\s\|\sline-3\s\|\sskipped\s\|\sno\spassword[\s\S]*\|\s4\s\|\sline-4\s\|\screated,\sdisabled\s/,
         'the report',
       );
       await workbench.parkMouse();
       await shot('import report', { readme: 'import-report.png', clip: { x: 0, y: 0, width: 1280, height: 300 } });
-      await workbench.runCommand('View: Close All Editors');
+      await workbench.quickInput.runCommand('View: Close All Editors');
     });
 
     await step('20. Export Users… as CSV: the file lists every user, no password', async () => {
       const target = path.join(folder, 'plant-a.csv');
-      await workbench.chooseContextMenuItem(row('Plant A'), 'Export Users…');
-      await workbench.answerPick('CSV');
-      await workbench.answerFileDialog(target, /Export the users of Plant A/);
-      await workbench.waitForNotification('Exported 8 users of Plant A');
+      await workbench.contextMenu.choose(row('Plant A'), 'Export Users…');
+      await workbench.quickInput.answerPick('CSV');
+      await workbench.fileDialog.answer(target, /Export the users of Plant A/);
+      await workbench.notifications.waitFor('Exported 8 users of Plant A');
       const text = await eventually(async () => readFileSync(target, 'utf8'), { message: 'the exported file is written' });
       const lines = text.trim().split('\r\n');
       assert.equal(lines[0], 'login_id,state,disabled,mqtt_id,user_data');

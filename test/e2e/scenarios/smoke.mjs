@@ -5,10 +5,10 @@ export const title = 'smoke: Medium One container shows the API Users view';
 
 /** @param {import('../harness/types').ScenarioContext} ctx */
 export default async function smoke({ workbench, shot }) {
-  await expectVisible(workbench.activityBarEntry('Medium One'), 'the "Medium One" activity-bar entry');
-  await workbench.openViewContainer('Medium One');
-  await expectVisible(workbench.view('API Users'), 'the "API Users" view');
-  await expectVisible(workbench.viewBody('API Users'), 'the "API Users" view content');
-  await workbench.waitForSideBarIdle();
+  await expectVisible(workbench.sideBar.activityBarEntry('Medium One'), 'the "Medium One" activity-bar entry');
+  await workbench.sideBar.openViewContainer('Medium One');
+  await expectVisible(workbench.sideBar.view('API Users'), 'the "API Users" view');
+  await expectVisible(workbench.sideBar.viewBody('API Users'), 'the "API Users" view content');
+  await workbench.sideBar.waitForIdle();
   await shot('api-users-view');
 }
