@@ -1,0 +1,89 @@
+// The tree model for a big project, as the view builds it when the project is expanded: the list's summaries become
+// entries, sorted by login_id, filtered, and turned into row models (id, label, description, context value,
+// accessibility label: what userTreeItem puts in each TreeItem, minus the vscode object). Run in a fresh process per
+// size (see isolated.mjs): the first build in a cold process is the one a user waits for, and it is the figure
+// checked; the median of later builds is shown too. Heap growth: what the built model holds after a full GC, and
+// the process's peak resident memory growth while building (the larger is checked).
+import { performance } from 'node:perf_hooks';
+import { load, loadUsersModule } from './load.mjs';
+import { MB, median, round } from './timing.mjs';
+
+/** The view's rows for a project's summaries: sorted, filtered, row models. */
+function buildRows(m, project, summaries, filter) {
+  const entries = m.sortByLoginId(summaries.map(m.entryFromSummary));
+  const rows = [];
+  for (const e of entries) {
+    if (!m.matches(filter, e)) continue;
+    const words = e.state;
+    rows.push({
+      id: `project/${project.id}/user/${encodeURIComponent(e.loginId)}`,
+      label: e.loginId,
+      contextValue: m.userContextValue(project, e),
+      description: e.state === 'enabled' || e.state === 'disabled' ? e.mqttId ?? '' : words,
+      accessibilityLabel: `${e.loginId}, ${words}`,
+    });
+  }
+  return rows;
+}
+
+function treeModule() {
+  return {
+    ...loadUsersModule('userEntry'),
+    ...loadUsersModule('loginIdOrder'),
+    ...load('tree/contextValues.js'),
+    ...loadUsersModule('userFilter'),
+  };
+}
+
+export async function measureTreeModel({ users, repeats = 5 }) {
+  const m = treeModule();
+  const project = { id: 'p', name: 'Big', baseUrl: 'https://api.mediumone.com', role: 'business', loginId: 'a', production: false };
+  // As GET /v2/users gives them: in the server's order (shuffled here), every tenth with user_data.
+  const summaries = Array.from({ length: users }, (_, i) => {
+    const n = (i * 7919) % users;
+    return { loginId: `device-${n}`, disabled: n % 9 === 0, mqttId: `m${n.toString(36).padStart(10, '0')}`, userData: n % 10 === 0 ? { site: `site ${n % 50}` } : undefined };
+  });
+  const filter = { text: '7', states: ['disabled'] };
+  global.gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const rssPeakBefore = process.resourceUsage().maxRSS * 1024;
+  const start = performance.now();
+  const rows = buildRows(m, project, summaries, {});
+  const firstMs = performance.now() - start;
+  const rssPeakGrowth = process.resourceUsage().maxRSS * 1024 - rssPeakBefore;
+  const filterStart = performance.now();
+  const filtered = buildRows(m, project, summaries, filter);
+  const filteredMs = performance.now() - filterStart;
+  global.gc();
+  const retained = process.memoryUsage().heapUsed - heapBefore;
+  if (rows.length !== users || filtered.length === 0) throw new Error('the tree model lost rows');
+  const later = [];
+  for (let r = 0; r < repeats; r++) {
+    const s = performance.now();
+    buildRows(m, project, summaries, {});
+    later.push(performance.now() - s);
+  }
+  return {
+    users,
+    what: 'sort, filter (none), a row model per user; then the same with a text + state filter',
+    firstBuildMs: round(firstMs, 1),
+    filteredBuildMs: round(filteredMs, 1),
+    laterMedianMs: round(median(later), 1),
+    retainedHeapMB: round(retained / MB, 1),
+    peakRssGrowthMB: round(rssPeakGrowth / MB, 1),
+    shownWithFilter: filtered.length,
+  };
+}
+
+export function treeTargets(results) {
+  const t = [];
+  for (const r of results) {
+    const ms = r.users >= 100_000 ? 300 : 50;
+    t.push({ name: `tree model, ${r.users.toLocaleString('en')} users: first build < ${ms} ms`, ok: r.firstBuildMs < ms, value: `${r.firstBuildMs} ms (later ${r.laterMedianMs} ms)` });
+    if (r.users >= 100_000) {
+      const growth = Math.max(r.retainedHeapMB, r.peakRssGrowthMB);
+      t.push({ name: `tree model, ${r.users.toLocaleString('en')} users: memory growth < 150 MB`, ok: growth < 150, value: `${r.retainedHeapMB} MB heap kept, ${r.peakRssGrowthMB} MB peak RSS growth` });
+    }
+  }
+  return t;
+}
