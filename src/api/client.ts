@@ -1,34 +1,16 @@
 import * as z from 'zod/mini';
-import { Caller, type Exchange, type Settled } from './caller';
+import { Caller, type Exchange } from './caller';
 import { createWithoutDuplicates } from './create';
 import { decodeJson, mapDecoded } from './decode';
 import { MediumOneError, isMediumOneError } from './errors';
 import { mentionsLock, statusFailure } from './failures';
 import { shownLoginId } from './messages';
-import { Transport } from './http';
+import { Transport, type Method } from './http';
 import { retryPolicy, sleep } from './retry';
-import {
-  loginResponseSchema,
-  summaryFromEntry,
-  updateResponseSchema,
-  updatedFields,
-  userFromBody,
-  userListSchema,
-  userSchema,
-} from './schemas';
+import { loginResponseSchema, summaryFromEntry, updateResponseSchema, updatedFields, userFromBody, userListSchema, userSchema } from './schemas';
 import { Session } from './session';
-import type {
-  BasicUser,
-  CallOptions,
-  ClientOptions,
-  CreateResult,
-  Credentials,
-  RetryPolicy,
-  Role,
-  UserChanges,
-  UserSummary,
-  WaitOptions,
-} from './types';
+import { settleDelete, settleUpdate } from './settle';
+import type { BasicUser, CallOptions, ClientOptions, CreateResult, Credentials, RetryPolicy, Role, UserChanges, UserSummary, WaitOptions } from './types';
 import { checkNewLoginId, parseBaseUrl, paths, userPath } from './url';
 
 export const defaultTimeoutMs = 30_000;
@@ -112,16 +94,10 @@ export class MediumOneClient {
 
   /** GET /v2/users/<login_id>. */
   async getUser(loginId: string, options: CallOptions = {}): Promise<BasicUser> {
-    const path = userPath(loginId, 'GET');
     return this.caller.call(
       {
-        operation: 'get',
-        method: 'GET',
-        path,
-        loginId,
-        forbiddenMeansMissing: () => this.mayReach(loginId, 'get'),
+        ...this.aboutUser('get', 'GET', loginId),
         secrets: [],
-        safeToRepeat: true,
         decode: (res) => mapDecoded(decodeJson(userSchema, res.text), (body) => userFromBody(body, loginId)),
       },
       options.signal,
@@ -175,7 +151,7 @@ export class MediumOneClient {
 
   /** PATCH /v2/users/<login_id>. Returns the names of the updated fields, as the server lists them. */
   async updateUser(loginId: string, changes: UserChanges, options: CallOptions = {}): Promise<string[]> {
-    const path = userPath(loginId, 'PATCH');
+    const about = this.aboutUser('update', 'PATCH', loginId);
     const body: Record<string, unknown> = {};
     if (changes.password !== undefined) body.password = changes.password;
     if (changes.disabled !== undefined) body.disabled = changes.disabled;
@@ -184,23 +160,18 @@ export class MediumOneClient {
       throw new MediumOneError({
         kind: 'badRequest',
         method: 'PATCH',
-        path,
+        path: about.path,
         message: `Nothing to change for ${shownLoginId(loginId)}: give a new password or an enabled/disabled state.`,
       });
     }
     return this.caller.call(
       {
-        operation: 'update',
-        method: 'PATCH',
-        path,
-        loginId,
-        forbiddenMeansMissing: () => this.mayReach(loginId, 'update'),
+        ...about,
         body,
         secrets: changes.password ? [changes.password] : [],
-        safeToRepeat: true,
         decode: (res) =>
           mapDecoded(decodeJson(updateResponseSchema, res.text, { value: null }), (b) => updatedFields(b, sent)),
-        settle: (signal) => this.settleUpdate(loginId, changes, sent, signal),
+        settle: (signal) => settleUpdate((id, o) => this.getUser(id, o), loginId, changes, sent, signal),
       },
       options.signal,
     );
@@ -208,68 +179,40 @@ export class MediumOneClient {
 
   /** DELETE /v2/users/<login_id> (all the user's events are deleted too). */
   async deleteUser(loginId: string, options: CallOptions = {}): Promise<void> {
-    const path = userPath(loginId, 'DELETE');
     await this.caller.call(
       {
-        operation: 'delete',
-        method: 'DELETE',
-        path,
-        loginId,
-        forbiddenMeansMissing: () => this.mayReach(loginId, 'delete'),
+        ...this.aboutUser('delete', 'DELETE', loginId),
         secrets: [],
-        safeToRepeat: true,
         // 204 has no body; a 200 may carry any JSON. A body that is not JSON means the answer was garbled.
         decode: (res) => mapDecoded(decodeJson(z.unknown(), res.text, { value: null }), () => true),
         // A repeat that finds the user gone after a lost answer: the earlier try deleted it.
         recover: (res, answerLost) =>
           answerLost && (res.status === 404 || (res.status === 403 && this.mayReach(loginId, 'delete'))) ? true : undefined,
-        settle: (signal) => this.settleDelete(loginId, signal),
+        settle: (signal) => settleDelete((id, o) => this.getUser(id, o), loginId, signal),
       },
       options.signal,
     );
+  }
+
+  /**
+   * What every call about one user shares: its path (which refuses a login_id no URL can carry), and a 403 read as
+   * "no such user" where this account may reach that user. Each is safe to repeat after a lost answer.
+   */
+  private aboutUser(operation: 'get' | 'update' | 'delete', method: Method, loginId: string) {
+    return {
+      operation,
+      method,
+      path: userPath(loginId, method),
+      loginId,
+      forbiddenMeansMissing: () => this.mayReach(loginId, operation),
+      safeToRepeat: true,
+    };
   }
 
   /** Whether the signed-in account may read or change this user at all: then a 403 about it means "no such user". */
   private mayReach(loginId: string, operation: 'get' | 'update' | 'delete'): boolean {
     if (this.role === 'business') return true;
     return this.role === 'basic' && operation !== 'delete' && loginId === this.signedInAs;
-  }
-
-  /**
-   * A PATCH whose answer was lost, then failed: the user as the server holds it tells whether it was applied. A
-   * password cannot be read back, so a change of password stays uncertain unless the state shows it was not sent.
-   */
-  private async settleUpdate(
-    loginId: string,
-    changes: UserChanges,
-    sent: string[],
-    signal: AbortSignal | undefined,
-  ): Promise<Settled<string[]>> {
-    const read = await this.readForCheck(loginId, signal);
-    if (read === 'gone') return { applied: false };
-    if (read instanceof MediumOneError) return { applied: 'unknown', check: read };
-    if (changes.disabled !== undefined && read.disabled !== changes.disabled) return { applied: false };
-    if (changes.password !== undefined) return { applied: 'unknown' };
-    return { applied: true, value: sent };
-  }
-
-  /** A DELETE whose answer was lost, then failed: gone means deleted. */
-  private async settleDelete(loginId: string, signal: AbortSignal | undefined): Promise<Settled<true>> {
-    const read = await this.readForCheck(loginId, signal);
-    if (read === 'gone') return { applied: true, value: true };
-    if (read instanceof MediumOneError) return { applied: 'unknown', check: read };
-    return { applied: false };
-  }
-
-  /** GET for a check: the user, 'gone' (404), or the error that kept the check from telling. */
-  private async readForCheck(loginId: string, signal: AbortSignal | undefined): Promise<BasicUser | 'gone' | MediumOneError> {
-    try {
-      return await this.getUser(loginId, { signal });
-    } catch (e) {
-      if (isMediumOneError(e, 'notFound')) return 'gone';
-      if (isMediumOneError(e) && e.kind !== 'cancelled') return e;
-      throw e;
-    }
   }
 
   /** POST /v2/login, run by the session: backs off on 429/503/lost connections, never repeats a refusal. */
