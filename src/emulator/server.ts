@@ -1,19 +1,15 @@
-import * as http from 'http';
-import type { AddressInfo, Socket } from 'net';
-import type { CallRecord, Emulator, EmulatorOptions, EmulatorSeed, RuntimeSettings } from './types';
+import type { CallRecord, EmulatedUser, Emulator, EmulatorOptions, EmulatorSeed, RuntimeSettings, SeedBasicUser } from './types';
 import { EmulatorState, publicUser } from './state';
-import { Sessions, readCookie, SESSION_COOKIE } from './sessions';
-import { shapeError } from './errorBodies';
-import { profileSettings, withoutProfileSettings } from './profiles';
-import { FaultInjector } from './faults';
-import { RateLimiter } from './rateLimit';
-import { CONTROL_HEADER, isLoopbackAddress, isLoopbackHost, send, text, type Reply } from './http';
-import { matchRoute, runApi, type ApiContext } from './routes';
-import { runControl } from './control';
+import { Sessions } from './sessions';
+import { isLoopbackAddress } from './http';
+import type { ApiContext } from './routes';
 import { defaultSeed } from './seed';
-import { checkSettings, SETTING_KEYS } from './validate';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { SETTING_KEYS } from './validate';
+import { CallLog } from './callLog';
+import { listen, type Listening } from './listener';
+import { PendingTimers } from './pendingTimers';
+import { requestHandler } from './requestHandler';
+import { SettingsInForce } from './settingsInForce';
 
 /** Starts the emulator on loopback. Port 0 (default) picks a free port. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -23,183 +19,120 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     throw new Error(`The emulator listens on loopback only (127.0.0.0/8, ::1 or localhost), not "${host}".`);
   }
   const startSeed = options.seed ?? defaultSeed();
-  const state = new EmulatorState(startSeed, options.persistPath);
-  const sessions = new Sessions();
-  const faults = new FaultInjector();
-  const limiter = new RateLimiter();
-  const timers = new Set<NodeJS.Timeout>();
-  const sockets = new Set<Socket>();
-  const pending = new Set<string>();
-  let records: CallRecord[] = [];
-  let settings: RuntimeSettings = {};
-  /** Creates that reached the 202-or-200 decision since acceptedCreation was last set: the share is spread over them. */
-  let creates = 0;
-
-  const configure = (next: RuntimeSettings) => {
-    settings = { ...settings, ...checkSettings(next) };
-    if ('faults' in next) faults.configure(next.faults);
-    if ('rateLimit' in next) limiter.configure(next.rateLimit);
-    if ('acceptedCreation' in next) creates = 0;
+  const settings = new SettingsInForce(Object.fromEntries(SETTING_KEYS.map((k) => [k, options[k]])));
+  const timers = new PendingTimers();
+  const api: ApiContext = {
+    state: new EmulatorState(startSeed, options.persistPath),
+    sessions: new Sessions(),
+    pending: new Set<string>(),
+    settings: () => settings.effective(),
+    acceptCreate: () => settings.acceptCreate(),
+    schedule: (ms, fn) => timers.schedule(ms, fn),
   };
-  const initialSettings = Object.fromEntries(SETTING_KEYS.map((k) => [k, options[k]])) as RuntimeSettings;
-  configure(initialSettings);
-
-  const ctx: ApiContext = {
-    state,
-    sessions,
-    pending,
-    settings: () => ({
-      sessionTtlMs: settings.sessionTtlMs ?? DAY_MS,
-      lockout: settings.lockout ?? { maxAttempts: 5, lockMs: 5 * 60 * 1000 },
-      passwordRule: settings.passwordRule ?? { minLength: 6 },
-      listing: settings.listing ?? 'objects',
-      existsStatus: settings.existsStatus ?? 403,
-      unknownUserStatus: settings.unknownUserStatus ?? 404,
-      cookies: settings.cookies ?? 'single',
-      sessionMaxCalls: settings.sessionMaxCalls,
-    }),
-    acceptCreate: () => {
-      const accepted = settings.acceptedCreation;
-      if (!accepted) return undefined;
-      // Deterministic spread: the k-th create is 202 when ceil(k × share) steps up (share 0.5: 1st, 3rd, 5th…).
-      const share = accepted.share ?? 1;
-      creates += 1;
-      return Math.ceil(creates * share) > Math.ceil((creates - 1) * share) ? accepted.delayMs : undefined;
+  const calls = new CallLog();
+  // The control route drives the in-process emulator, which has its address only once the server listens.
+  const running: { emulator?: Emulator } = {};
+  const handle = requestHandler({
+    api,
+    settings,
+    calls,
+    controlled: () => {
+      if (!running.emulator) throw new Error('The emulator is still starting.');
+      return running.emulator;
     },
-    schedule: (ms, fn) => {
-      const t = setTimeout(() => {
-        timers.delete(t);
-        fn();
-      }, ms);
-      timers.add(t);
-    },
-  };
-
-  const cancelTimers = () => {
-    for (const t of timers) clearTimeout(t);
-    timers.clear();
-  };
-
-  const snapshot = () => ({
-    projects: state.all().map((p) => ({ name: p.name, users: [...p.users.values()].map(publicUser) })),
+    snapshot: () => ({ projects: api.state.all().map((p) => ({ name: p.name, users: [...p.users.values()].map(publicUser) })) }),
+    log: options.log,
   });
-
-  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const started = Date.now();
-    const method = req.method ?? 'GET';
-    const rawPath = (req.url ?? '/').split('?')[0];
-    if (rawPath.startsWith('/__emulator/')) {
-      if (!isLoopbackAddress(req.socket.remoteAddress)) return send(res, text(403, 'The control route answers loopback only'));
-      // A web page the user visits could still reach a loopback port: a custom header needs a CORS preflight
-      // (never granted), and a loopback Host header defeats DNS rebinding.
-      if (req.headers[CONTROL_HEADER] !== '1' || !isLoopbackHost(req.headers.host)) {
-        return send(res, text(403, `The control route needs the header "${CONTROL_HEADER}: 1" and a loopback Host`));
-      }
-      return send(res, await runControl(emulator, snapshot, method, rawPath, req));
-    }
-    const record: CallRecord = { method, path: rawPath, status: 0 };
-    records.push(record);
-    const finish = (reply: Reply | 'dropped', malformed = false) => {
-      record.status = reply === 'dropped' ? 'dropped' : reply.status;
-      options.log?.(`${method} ${rawPath} ${record.status} ${Date.now() - started}ms`);
-      if (reply === 'dropped') req.socket.destroy();
-      else send(res, shapeError(reply, settings.errorBodies ?? 'text'), malformed);
-    };
-    /** Retry-After, unless this server never sends it. */
-    const retryAfter = (seconds: number | undefined): Record<string, string> =>
-      seconds !== undefined && settings.retryAfter !== false ? { 'Retry-After': String(seconds) } : {};
-
-    const match = matchRoute(method, rawPath, ctx.settings().listing);
-    if ('error' in match) return finish(match.error);
-    // Login needs no session: a call to it must not spend one's budget.
-    const session = match.key === 'POST /v2/login' ? undefined : sessions.use(req.headers.cookie, { requireToken: settings.cookies === 'several' });
-    const project = session ? state.project(session.project) : undefined;
-    record.project = project?.name;
-
-    const delay = faults.latencyMs();
-    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-    const waitS = limiter.check(readCookie(req.headers.cookie, SESSION_COOKIE) ?? req.socket.remoteAddress ?? '?');
-    if (waitS !== undefined) return finish(text(429, 'Too many requests', retryAfter(waitS)));
-
-    if (match.loginId !== undefined) record.loginId = match.loginId;
-    const fault = faults.draw(match.key);
-    if (fault) record.fault = fault;
-    if (fault === 'status429') return finish(text(429, 'Too many requests', retryAfter(faults.retryAfterSeconds)));
-    if (fault === 'status500') return finish(text(500, 'Internal server error'));
-    if (fault === 'status503') return finish(text(503, 'Service unavailable', retryAfter(faults.retryAfterSeconds)));
-    if (fault === 'drop') return finish('dropped');
-    const reply = await runApi(ctx, match.key, match.loginId, req, { session, project });
-    const changes = match.key === 'POST /v2/users' || match.key === 'PATCH /v2/users/:id' || match.key === 'DELETE /v2/users/:id';
-    if (changes && reply.status < 300) record.applied = true;
-    const created = (reply.body as { login_id?: unknown } | undefined)?.login_id;
-    if (match.key === 'POST /v2/users' && typeof created === 'string') record.loginId = created;
-    if (fault === 'dropAfter') return finish('dropped');
-    finish(reply, fault === 'malformedJson');
-  };
-
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) send(res, text(500, `Emulator error: ${e instanceof Error ? e.message : String(e)}`));
-    });
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await listen(host, options.port ?? 0, handle);
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  running.emulator = new RunningEmulator(`http://${urlHost}:${listening.port}`, listening, { api, settings, timers, calls, startSeed });
+  return running.emulator;
+}
 
-  const users = (project: string) => state.requireProject(project).users;
-  const emulator: Emulator = {
-    url: `http://${urlHost}:${port}`,
-    port,
-    configure,
-    useProfiles: (names) => configure({ ...withoutProfileSettings(), ...profileSettings(names) }),
-    expireSessions: () => sessions.expireAll(),
-    clearLockouts: () => sessions.clearLockouts(),
-    listUsers: (project) => [...users(project).values()].map(publicUser).sort((a, b) => (a.loginId < b.loginId ? -1 : 1)),
-    getUser: (project, loginId) => {
-      const u = users(project).get(loginId);
-      return u && publicUser(u);
-    },
-    checkPassword: (project, loginId, password) => users(project).get(loginId)?.password === password,
-    putUser: (project, user) => void state.putUser(project, user),
-    setDisabled: (project, loginId, disabled) => {
-      const u = users(project).get(loginId);
-      if (!u) throw new Error(`The emulator has no user "${loginId}" in "${project}".`);
-      u.disabled = disabled;
-      state.save();
-    },
-    removeUser: (project, loginId) => {
-      users(project).delete(loginId);
-      state.save();
-    },
-    calls: () => records.map((r) => ({ ...r })),
-    clearCalls: () => {
-      records = [];
-    },
-    reset: (seed?: EmulatorSeed) => {
-      // Load first: a seed that fails its check leaves everything as it was.
-      state.load(seed ?? startSeed);
-      // A 202 creation still pending belongs to the old state: it must not land in the new one.
-      cancelTimers();
-      sessions.expireAll();
-      sessions.clearLockouts();
-      pending.clear();
-      records = [];
-      settings = {};
-      configure(initialSettings);
-    },
-    stop: async () => {
-      cancelTimers();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const s of sockets) s.destroy();
-      await closed;
-    },
-  };
-  return emulator;
+interface EmulatorParts {
+  api: ApiContext;
+  settings: SettingsInForce;
+  timers: PendingTimers;
+  calls: CallLog;
+  /** What `reset()` without a seed goes back to. */
+  startSeed: EmulatorSeed;
+}
+
+/** A started emulator, as tests, the CLI and the Local Sandbox drive it in process (see the Emulator contract). */
+class RunningEmulator implements Emulator {
+  readonly port: number;
+
+  constructor(
+    readonly url: string,
+    private readonly listening: Listening,
+    private readonly parts: EmulatorParts,
+  ) {
+    this.port = listening.port;
+  }
+
+  configure(settings: RuntimeSettings): void {
+    this.parts.settings.configure(settings);
+  }
+  useProfiles(names: string | string[]): void {
+    this.parts.settings.useProfiles(names);
+  }
+  expireSessions(): void {
+    this.parts.api.sessions.expireAll();
+  }
+  clearLockouts(): void {
+    this.parts.api.sessions.clearLockouts();
+  }
+
+  listUsers(project: string): EmulatedUser[] {
+    return [...this.users(project).values()].map(publicUser).sort((a, b) => (a.loginId < b.loginId ? -1 : 1));
+  }
+  getUser(project: string, loginId: string): EmulatedUser | undefined {
+    const u = this.users(project).get(loginId);
+    return u && publicUser(u);
+  }
+  checkPassword(project: string, loginId: string, password: string): boolean {
+    return this.users(project).get(loginId)?.password === password;
+  }
+  putUser(project: string, user: SeedBasicUser): void {
+    this.parts.api.state.putUser(project, user);
+  }
+  setDisabled(project: string, loginId: string, disabled: boolean): void {
+    const u = this.users(project).get(loginId);
+    if (!u) throw new Error(`The emulator has no user "${loginId}" in "${project}".`);
+    u.disabled = disabled;
+    this.parts.api.state.save();
+  }
+  removeUser(project: string, loginId: string): void {
+    this.users(project).delete(loginId);
+    this.parts.api.state.save();
+  }
+
+  calls(): CallRecord[] {
+    return this.parts.calls.all();
+  }
+  clearCalls(): void {
+    this.parts.calls.clear();
+  }
+
+  reset(seed?: EmulatorSeed): void {
+    const { api, settings, timers, calls, startSeed } = this.parts;
+    // Load first: a seed that fails its check leaves everything as it was.
+    api.state.load(seed ?? startSeed);
+    // A 202 creation still pending belongs to the old state: it must not land in the new one.
+    timers.cancelAll();
+    api.sessions.expireAll();
+    api.sessions.clearLockouts();
+    api.pending.clear();
+    calls.clear();
+    settings.restore();
+  }
+
+  async stop(): Promise<void> {
+    this.parts.timers.cancelAll();
+    await this.listening.close();
+  }
+
+  private users(project: string) {
+    return this.parts.api.state.requireProject(project).users;
+  }
 }
