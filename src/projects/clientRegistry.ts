@@ -12,7 +12,8 @@ export class ClientRegistry {
   private readonly clients = new Map<string, { baseUrl: string; role: Project['role']; client: MediumOneClient }>();
 
   constructor(
-    private readonly store: ProjectStore,
+    /** Only the secrets: the registry reads them when a login needs them. */
+    private readonly store: Pick<ProjectStore, 'getSecrets'>,
     private readonly logger: ApiLogger,
     private readonly timeoutMs: () => number,
   ) {}
