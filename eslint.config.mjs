@@ -1,10 +1,35 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { readdirSync } from 'node:fs';
+
+// Layer rules: which part of src/ may import which. Each src file gets exactly one block of
+// '@typescript-eslint/no-restricted-imports' below (when several match, the last wins), so every layer block
+// repeats the rule every file shares: only src/extension.ts wires in src/commands.
+
+// Every top-level name under src/ (folders and modules), read at lint time so a new folder is covered at once.
+const SRC = readdirSync(new URL('./src', import.meta.url)).map((name) => name.replace(/\.ts$/, ''));
+const allBut = (...kept) => SRC.filter((name) => !kept.includes(name));
+/** A relative import of one of these top-level src entries, from any depth: './x', '../x/y', '../../x'. */
+const of = (names) => `^(\\./|(\\.\\./)+)(${names.join('|')})(/|$)`;
 
 const noVscode = {
   name: 'vscode',
   message: 'This layer must not depend on VS Code: keep it usable from plain Node and from webviews.',
 };
+const noCommands = {
+  regex: of(['commands']),
+  message: 'Only src/extension.ts wires in src/commands: a layer below the commands never calls one.',
+};
+const layer = (files, { paths = [], patterns = [], ignores = [] } = {}) => ({
+  files,
+  ignores,
+  rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns: [...patterns, noCommands] }] },
+});
+/** Bundled into the webview pages: nothing but a type from the API's vocabulary. */
+const pageSafe = [
+  { regex: '^(?!\\.\\./api/types$)', message: 'The webview pages bundle this file: it imports nothing (types from ../api/types only).' },
+  { regex: '^\\.\\./api/types$', allowTypeImports: true, message: 'The webview pages bundle this file: types only.' },
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', '.cache/**', 'artifacts/**', 'media/**', '**/*.js', '**/*.mjs'] },
@@ -22,32 +47,70 @@ export default tseslint.config(
       curly: ['error', 'multi-line'],
     },
   },
-  {
-    files: ['src/api/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noVscode],
-        patterns: [{ group: ['**/emulator/**', '**/emulator'], message: 'The API client knows nothing of the emulator.' }],
-      }],
-    },
-  },
-  {
-    files: ['src/emulator/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noVscode],
-        patterns: [{ group: ['**/api/**', '**/api'], message: 'The emulator knows nothing of the client.' }],
-      }],
-    },
-  },
-  {
-    files: ['src/users/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
-  },
-  {
-    files: ['src/webviews/pages/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
-  },
+  layer(['src/**/*.ts'], { ignores: ['src/commands/**', 'src/extension.ts'] }),
+  layer(['src/contributes.ts'], {
+    patterns: [{ regex: '^', message: 'contributes.ts imports nothing, so every layer (even a webview page) may import it.' }],
+  }),
+  layer(['src/util/**/*.ts'], {
+    ignores: ['src/util/errorText.ts'],
+    paths: [noVscode],
+    patterns: [{ regex: of(allBut('util')), message: 'src/util holds helpers that know nothing of this extension: it imports nothing else of ours.' }],
+  }),
+  // Known gap: errorText describes the API's errors, so it reads src/api (it belongs beside the API or the UI).
+  layer(['src/util/errorText.ts'], {
+    paths: [noVscode],
+    patterns: [{ regex: of(allBut('util', 'api')), message: 'src/util imports nothing else of ours (errorText: src/api only).' }],
+  }),
+  layer(['src/api/**/*.ts'], {
+    paths: [noVscode],
+    patterns: [
+      { regex: of(['emulator']), message: 'The API client knows nothing of the emulator.' },
+      { regex: of(allBut('api', 'emulator')), message: 'The API client is the bottom layer: it imports nothing else of ours.' },
+    ],
+  }),
+  layer(['src/emulator/**/*.ts'], {
+    paths: [noVscode],
+    patterns: [
+      { regex: of(['api']), message: 'The emulator knows nothing of the client.' },
+      { regex: of(allBut('emulator', 'api')), message: 'The emulator stands alone (it also runs as a CLI): it imports nothing else of ours.' },
+    ],
+  }),
+  layer(['src/users/**/*.ts'], {
+    paths: [noVscode],
+    patterns: [{ regex: of(['tree', 'webviews', 'ui', 'sandbox']), message: 'src/users is the user domain: it knows no view, panel, prompt or sandbox.' }],
+  }),
+  layer(['src/projects/**/*.ts'], {
+    patterns: [{ regex: of(['tree', 'webviews']), message: 'src/projects knows nothing of the tree or the webviews: they read projects, not the reverse.' }],
+  }),
+  layer(['src/users/limits.ts', 'src/projects/capabilities.ts'], { paths: [noVscode], patterns: pageSafe }),
+  layer(['src/tree/**/*.ts'], {
+    patterns: [{ regex: of(['webviews']), message: 'The tree knows nothing of the webview panels.' }],
+  }),
+  layer(['src/webviews/host/**/*.ts'], {
+    patterns: [{ regex: '^\\.\\./pages(/|$)', message: 'Host code never imports a page: pages run in the webview\'s browser.' }],
+  }),
+  layer(['src/webviews/pages/**/*.ts'], {
+    patterns: [
+      {
+        regex: '^(?!\\./|\\.\\./protocol/)',
+        message: 'A page runs in the webview\'s browser: it imports only ../protocol/* and its sibling pages (no vscode, no node, no other src folder).',
+      },
+      {
+        regex: '^\\.\\./protocol/(?!limits$)',
+        allowTypeImports: true,
+        message: 'A page imports only types from a schema file (a value would bundle zod); values come from ../protocol/limits.',
+      },
+    ],
+  }),
+  layer(['src/webviews/protocol/**/*.ts'], {
+    patterns: [
+      {
+        regex: '^(?!zod(/|$)|\\./|\\.\\./\\.\\./(users/limits|projects/capabilities|projects/project)$)',
+        message: 'The protocol imports nothing but zod, its siblings and the domain\'s limits (users/limits, projects/capabilities).',
+      },
+      { regex: '^\\.\\./\\.\\./projects/project$', allowTypeImports: true, message: 'The protocol may use the Project type, not its code.' },
+    ],
+  }),
   {
     // The console is not redacted: the extension writes only to its log channel, which passes the SecretRedactor.
     files: ['src/**/*.ts'],
