@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
+import { concurrencyCeiling } from './users/serverConcurrency';
 
 export interface Settings {
   requestTimeoutSeconds: number;
+  /**
+   * The most calls in flight to one server (`mediumOne.concurrency`: "auto" is `DEFAULT_CEILING`): the ceiling of
+   * the adaptive controller, which finds how many the server takes below it.
+   */
   concurrency: number;
   /** When non-destructive operations ask first: 'always', 'bulk' (more than one user) or 'never'. */
   confirmation: 'always' | 'bulk' | 'never';
@@ -15,7 +20,7 @@ export function readSettings(): Settings {
   const c = vscode.workspace.getConfiguration('mediumOne');
   return {
     requestTimeoutSeconds: clamp(c.get<number>('requestTimeoutSeconds', 30), 1, 600),
-    concurrency: clamp(c.get<number>('concurrency', 8), 1, 32),
+    concurrency: concurrencyCeiling(c.get<unknown>('concurrency', 'auto')),
     sandboxAutoStart: c.get<boolean>('localSandbox.autoStart', false),
     exportRawCsv: c.get<boolean>('export.rawCsv', false) === true,
     confirmation: oneOf(c.get<string>('confirmation', 'bulk'), ['always', 'bulk', 'never'] as const, 'bulk'),

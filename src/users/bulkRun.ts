@@ -1,10 +1,11 @@
 import { mayHaveBeenApplied } from '../api/errors';
+import { runPool, type Concurrency } from '../util/concurrency';
 
 /**
  * Runs one operation over many users with bounded concurrency and cancellation, and reports each
  * item's fate: nothing is ever silently dropped. Cancelling stops *starting* items; calls already sent
  * finish, because aborting one mid-flight could leave the server changed while the report says "not
- * run". Knows nothing of VS Code so the benchmark, the fault campaign and unit tests drive it directly.
+ * run". The extension passes the server's `AdaptiveConcurrency` (see `concurrencyFor`); tests may pass a number. Knows nothing of VS Code so the benchmark, the fault campaign and unit tests drive it directly.
  */
 export interface BulkFailure {
   loginId: string;
@@ -24,7 +25,8 @@ export interface BulkOutcome {
 }
 
 export interface BulkOptions {
-  concurrency: number;
+  /** Calls in flight at most: a fixed number, or the server's adaptive controller. */
+  concurrency: Concurrency;
   signal?: AbortSignal;
   /** Called after each item, e.g. to move a progress bar. */
   onItemDone?: (loginId: string, ok: boolean, done: number, total: number) => void;
@@ -58,12 +60,12 @@ export async function runBulk(
   const outcome: BulkOutcome = { succeeded: [], failed: [], notRun: [], alreadyDone: [] };
   const describe = options.describeError ?? ((e: unknown) => (e instanceof Error ? e.message : String(e)));
   const check = options.alreadyDone;
-  let next = 0;
   let done = 0;
-  const worker = async () => {
-    while (next < loginIds.length) {
-      if (options.signal?.aborted) break;
-      const loginId = loginIds[next++];
+  const started = await runPool(
+    loginIds.length,
+    options.concurrency,
+    async (i) => {
+      const loginId = loginIds[i];
       let ok = false;
       let found: boolean | undefined;
       try {
@@ -77,11 +79,10 @@ export async function runBulk(
         outcome.failed.push({ loginId, reason: failureReason(describe(error), applied), mayHaveBeenApplied: applied });
       }
       options.onItemDone?.(loginId, ok, ++done, loginIds.length);
-    }
-  };
-  const width = Math.max(1, Math.min(options.concurrency, loginIds.length));
-  await Promise.all(Array.from({ length: width }, worker));
-  outcome.notRun.push(...loginIds.slice(next));
+    },
+    options.signal,
+  );
+  outcome.notRun.push(...loginIds.slice(started));
   // Calls finish in any order: list the items in the order they were given, so a summary reads the same every time.
   const position = new Map(loginIds.map((id, i) => [id, i]));
   const byInput = (a: string, b: string) => (position.get(a) ?? 0) - (position.get(b) ?? 0);

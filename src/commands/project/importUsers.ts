@@ -11,6 +11,7 @@ import { countResults, resultOf, type ImportCounts, type RowResult } from '../..
 import { runBulk } from '../../users/bulkRun';
 import { createCall } from '../../users/userCalls';
 import { readSettings } from '../../settings';
+import { concurrencyFor } from '../../users/serverConcurrency';
 import { UserCancelled } from '../errors';
 import { resolveProject } from '../pickers';
 import { explainRefusal } from '../user/runUserOperation';
@@ -110,9 +111,10 @@ interface RetryOf {
 }
 
 /**
- * Creates the rows (bounded concurrency, cancellable), disables those the file marks disabled, updates the tree,
- * and reports every row. `retry`: what the run before left (see RetryOf); a row whose earlier create may have been
- * applied is read first, and a user found is taken as that create's, not created again.
+ * Creates the rows (as many at once as the server takes, see concurrencyFor; cancellable), disables those the
+ * file marks disabled, updates the tree, and reports every row. `retry`: what the run before left (see RetryOf);
+ * a row whose earlier create may have been applied is read first, and a user found is taken as that create's, not
+ * created again.
  */
 async function runImport(
   s: Services, project: Project, fileName: string, rows: ImportRow[], problems: RowProblem[], retry: RetryOf = { created: new Set(), appliedBefore: new Set() },
@@ -133,7 +135,7 @@ async function runImport(
       if (!row.disabled) return void results.set(loginId, { kind: pending ? 'pending' : 'created' });
       results.set(loginId, await disableCreated(s, project, client, loginId, pending));
     }, {
-      concurrency: readSettings().concurrency,
+      concurrency: concurrencyFor(client, readSettings().concurrency),
       signal,
       describeError: (e) => s.redactor.redact(explainRefusal(project, { infinitive: 'create' }, e)),
       appliedBefore: retry.appliedBefore,

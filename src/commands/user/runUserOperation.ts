@@ -9,6 +9,7 @@ import type { UserEntry } from '../../users/userEntry';
 import { hasToken, userContextValue } from '../../tree/contextValues';
 import { failureReason, runBulk, summarize, type BulkFailure, type BulkOutcome } from '../../users/bulkRun';
 import { readSettings } from '../../settings';
+import { concurrencyFor } from '../../users/serverConcurrency';
 import { describeError } from '../../util/errorText';
 import { confirmUserOperation } from '../confirm';
 import { resolveUsers } from '../pickers';
@@ -43,8 +44,9 @@ export const userOperationCommand = (s: Services, op: UserOperation) => async (n
 
 /**
  * The shared flow of enable, disable and delete: leave out rows that cannot take the operation (with
- * a warning), confirm once, mark rows busy, run with bounded concurrency under a cancellable progress
- * notification, update each row as it finishes, and end with one summary naming what failed and why.
+ * a warning), confirm once, mark rows busy, run as many at once as the server takes (concurrencyFor) under a
+ * cancellable progress notification, update each row as it finishes, and end with one summary naming what failed
+ * and why.
  */
 export async function runUserOperation(s: Services, op: UserOperation, nodes: UserNode[]): Promise<BulkOutcome[]> {
   const eligible = nodes.filter((n) => hasToken(userContextValue(n.project, n.entry), op.token));
@@ -92,7 +94,7 @@ async function runOnProject(s: Services, op: UserOperation, project: Project, gr
     : vscode.l10n.t('{0} {1} users in {2}…', op.busyLabel.replace(/…$/, ''), group.length, project.name);
   const outcome = await withCancellableProgress(title, (progress, signal) =>
     runBulk([...before.keys()], (id) => op.call(client, id, project), {
-      concurrency: readSettings().concurrency,
+      concurrency: concurrencyFor(client, readSettings().concurrency),
       signal,
       describeError: (e) => explainRefusal(project, op, e),
       alreadyDone: retrying ? (id) => op.holds(client, id, project) : undefined,
