@@ -5,7 +5,7 @@ import { SecretRedactor } from './log/secretRedactor';
 import { redactingPrompts } from './log/redactingPrompts';
 import { ProjectStore } from './projects/projectStore';
 import { ClientRegistry } from './projects/clientRegistry';
-import { UsersModel } from './tree/usersModel';
+import { ProjectUsers } from './users/projectUsers';
 import { UsersTreeProvider } from './tree/usersTreeProvider';
 import { SandboxController } from './sandbox/sandboxController';
 import { registerCommands } from './commands/registerCommands';
@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | Publi
   const log = createLogger(channel, redactor);
   const projects = new ProjectStore(context.globalState, context.secrets, redactor);
   const clients = new ClientRegistry(projects, apiCallLogger(log.scoped('api')), () => readSettings().requestTimeoutSeconds * 1000);
-  const users = new UsersModel(projects, clients, () => readSettings().concurrency);
+  const users = new ProjectUsers({ projects, clients, concurrency: () => readSettings().concurrency });
   const sandbox = new SandboxController(context.extensionPath, context.globalStorageUri, projects, log.scoped('sandbox'));
   const tree = new UsersTreeProvider(projects, users, () => sandbox.running);
   const view = vscode.window.createTreeView<TreeNode>(UsersViewId, {

@@ -3,7 +3,7 @@ import type { Logger } from './log/logger';
 import type { SecretRedactor } from './log/secretRedactor';
 import type { ProjectStore } from './projects/projectStore';
 import type { ClientRegistry } from './projects/clientRegistry';
-import type { UsersModel } from './tree/usersModel';
+import type { ProjectUsers } from './users/projectUsers';
 import type { UsersTreeProvider } from './tree/usersTreeProvider';
 import type { SandboxController } from './sandbox/sandboxController';
 import type { Prompts } from './ui/prompts';
@@ -17,7 +17,7 @@ export interface Services {
   readonly redactor: SecretRedactor;
   readonly projects: ProjectStore;
   readonly clients: ClientRegistry;
-  readonly users: UsersModel;
+  readonly users: ProjectUsers;
   readonly tree: UsersTreeProvider;
   readonly view: vscode.TreeView<import('./tree/nodes').TreeNode>;
   readonly sandbox: SandboxController;

@@ -21,34 +21,47 @@ export function projectContextValue(project: Project, running?: boolean): string
   ]);
 }
 
+const STATES: UserEntry['state'][] = ['enabled', 'disabled', 'pending', 'notFound', 'error', 'unknown'];
+/** Context values already built, by the flags they depend on: 10,000 rows share a handful of strings. */
+const built = new Map<number, string>();
+
 /**
- * Built by appending, not by joining an array: it runs for every row, and a project may have 10,000.
- *
  * A row whose state is not known (`unknown`: not read yet, or a role that cannot read) carries `stateUnknown` and
  * offers neither Enable nor Disable: offering one would claim the opposite state, offering both looks like a user
  * the tree knows. Where the role may read, the state is being read (those rows first) and the menus follow within
  * moments; Show Details reads it at once. An `error` row (its read failed) says so in its own words and icon, and
  * keeps both: PATCH sets the state outright, and it is the only way to act on a user whose GET keeps failing.
+ *
+ * It runs for every row, and a project may have 100,000: the value depends on a few flags only, so each distinct
+ * value is built once and shared.
  */
 export function userContextValue(project: Project, entry: UserEntry): string {
   const caps = capabilitiesOf(project.role);
   const self = entry.loginId === project.loginId;
   const mayUpdate = caps.update === 'any' || (caps.update === 'self' && self);
-  const live = entry.state !== 'pending' && entry.state !== 'notFound' && !entry.busy;
-  const known = entry.state !== 'unknown';
-  let value = `user;${entry.state}`;
-  if (!known) value += ';stateUnknown';
-  if (entry.busy) value += ';busy';
-  if (live && mayUpdate) {
-    if (known && entry.state !== 'disabled') value += ';canDisable';
-    if (known && entry.state !== 'enabled') value += ';canEnable';
-    value += ';canChangePassword';
-  }
-  if (live && caps.delete) value += ';canDelete';
-  if (caps.read === 'any' || (caps.read === 'self' && self)) value += ';canRead';
-  if (entry.mqttId) value += ';hasMqttId';
-  if (entry.tracked) value += ';tracked';
+  const mayRead = caps.read === 'any' || (caps.read === 'self' && self);
+  const flags = STATES.indexOf(entry.state) | (entry.busy ? 8 : 0) | (mayUpdate ? 16 : 0) | (caps.delete ? 32 : 0) | (mayRead ? 64 : 0) | (entry.mqttId ? 128 : 0) | (entry.tracked ? 256 : 0);
+  let value = built.get(flags);
+  if (value === undefined) built.set(flags, (value = compose(entry.state, Boolean(entry.busy), mayUpdate, caps.delete, mayRead, Boolean(entry.mqttId), Boolean(entry.tracked))));
   return value;
+}
+
+function compose(state: UserEntry['state'], busy: boolean, mayUpdate: boolean, mayDelete: boolean, mayRead: boolean, hasMqttId: boolean, tracked: boolean): string {
+  const live = state !== 'pending' && state !== 'notFound' && !busy;
+  const known = state !== 'unknown';
+  return join([
+    'user',
+    state,
+    !known && 'stateUnknown',
+    busy && 'busy',
+    live && mayUpdate && known && state !== 'disabled' && 'canDisable',
+    live && mayUpdate && known && state !== 'enabled' && 'canEnable',
+    live && mayUpdate && 'canChangePassword',
+    live && mayDelete && 'canDelete',
+    mayRead && 'canRead',
+    hasMqttId && 'hasMqttId',
+    tracked && 'tracked',
+  ]);
 }
 
 /** True when a context value holds the token: the same test the `when` clauses make. */

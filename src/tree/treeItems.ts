@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { ROLE_LABELS } from '../projects/capabilities';
-import type { ProjectLoad } from './usersModel';
+import type { ProjectLoad } from '../users/projectUsers';
 import type { ReadProgress } from '../users/stateReader';
+import { sourceReasonText, userReasonText } from './reasonText';
 import type { MessageNode, ProjectNode, UserNode } from './nodes';
 import type { UserState } from '../users/userEntry';
 import { projectContextValue, userContextValue } from './contextValues';
@@ -64,16 +65,19 @@ export function projectTreeItem(node: ProjectNode, load: ProjectLoad | undefined
 export function projectTooltip(node: ProjectNode, load: ProjectLoad | undefined, running: boolean | undefined, progress: ReadProgress | undefined): vscode.MarkdownString {
   const { project } = node;
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${escape(project.name)}**${project.production ? ` — ${vscode.l10n.t('production')}` : ''}\n\n`);
-  md.appendMarkdown(`- ${vscode.l10n.t('URL')}: \`${project.baseUrl}\`\n- ${vscode.l10n.t('Role')}: ${ROLE_LABELS[project.role]}\n- ${vscode.l10n.t('Login')}: \`${project.loginId}\`\n`);
-  if (project.mqttId) md.appendMarkdown(`- ${vscode.l10n.t('Project MQTT id')}: \`${project.mqttId}\`\n`);
-  if (project.sandbox) md.appendMarkdown(`- ${vscode.l10n.t('Local Sandbox')}: ${running ? vscode.l10n.t('running') : vscode.l10n.t('not running')}\n`);
+  const name = `**${escape(project.name)}**`;
+  md.appendMarkdown(`${project.production ? vscode.l10n.t('{0} — production', name) : name}\n\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('URL: {0}', code(project.baseUrl))}\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('Role: {0}', ROLE_LABELS[project.role])}\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('Login: {0}', code(project.loginId))}\n`);
+  if (project.mqttId) md.appendMarkdown(`- ${vscode.l10n.t('Project MQTT id: {0}', code(project.mqttId))}\n`);
+  if (project.sandbox) md.appendMarkdown(`- ${running ? vscode.l10n.t('Local Sandbox: running') : vscode.l10n.t('Local Sandbox: not running')}\n`);
   if (load?.status === 'loaded') {
     md.appendMarkdown('\n');
     md.appendMarkdown(
       load.source === 'server'
         ? vscode.l10n.t('{0} users, listed by the server.', load.users.length)
-        : `${vscode.l10n.t('{0} users, tracked by this extension (users it created or was told about).', load.users.length)} ${load.sourceReason ?? ''}`,
+        : `${vscode.l10n.t('{0} users, tracked by this extension (users it created or was told about).', load.users.length)} ${sourceReasonText(load.sourceReason)}`,
     );
     if (progress) md.appendMarkdown(`\n\n$(loading~spin) ${escape(readingText(progress))}`);
   } else if (load?.status === 'loading') {
@@ -97,7 +101,7 @@ export function userTreeItem(node: UserNode, reading: boolean): vscode.TreeItem 
   const stateWords = stateText(entry.state, reading);
   item.description = entry.busy ?? (entry.state === 'enabled' || entry.state === 'disabled' ? entry.mqttId ?? '' : stateWords);
   item.iconPath = entry.busy ? READING_ICON : USER_ICONS[entry.state];
-  item.accessibilityInformation = { label: `${entry.loginId}, ${entry.busy ?? stateWords}` };
+  item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1}', entry.loginId, entry.busy ?? stateWords) };
   // The Markdown tooltip is built in resolveTreeItem, on hover: with 10,000 rows that matters.
   return item;
 }
@@ -108,13 +112,14 @@ const stateText = (state: UserState, reading: boolean) => (state === 'unknown' &
 export function userTooltip(node: UserNode, reading: boolean): vscode.MarkdownString {
   const { entry } = node;
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${escape(entry.loginId)}** — ${escape(stateText(entry.state, reading))}\n\n`);
-  if (entry.mqttId) md.appendMarkdown(`- ${vscode.l10n.t('MQTT id')}: \`${entry.mqttId}\`\n`);
-  md.appendMarkdown(`- ${vscode.l10n.t('Project')}: ${escape(node.project.name)}\n`);
-  if (entry.reason) md.appendMarkdown(`- ${escape(entry.reason)}\n`);
+  md.appendMarkdown(`${vscode.l10n.t('{0} — {1}', `**${escape(entry.loginId)}**`, escape(stateText(entry.state, reading)))}\n\n`);
+  if (entry.mqttId) md.appendMarkdown(`- ${vscode.l10n.t('MQTT id: {0}', code(entry.mqttId))}\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('Project: {0}', escape(node.project.name))}\n`);
+  const reason = userReasonText(entry.reason);
+  if (reason) md.appendMarkdown(`- ${escape(reason)}\n`);
   if (entry.state === 'unknown' && reading) md.appendMarkdown(`- ${escape(vscode.l10n.t('Its state is being read from the server; Enable and Disable are offered once it is known.'))}\n`);
   if (entry.userData && Object.keys(entry.userData).length > 0) {
-    md.appendMarkdown('\n**user_data**\n');
+    md.appendMarkdown(`\n**${vscode.l10n.t('User data (user_data)')}**\n`);
     md.appendCodeblock(JSON.stringify(entry.userData, null, 2), 'json');
   }
   return md;
@@ -137,3 +142,5 @@ export function messageTreeItem(node: MessageNode): vscode.TreeItem {
 }
 
 const escape = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+/** Inline code: a login_id or URL shown as typed (backticks inside cannot end it early). */
+const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ProjectStore } from '../projects/projectStore';
-import type { UsersModel } from './usersModel';
+import type { ProjectUsers } from '../users/projectUsers';
 import type { UsersTreeProvider } from './usersTreeProvider';
 import type { TreeNode } from './nodes';
 import { countFiltered, describeFilter, isActive, type FilterCounts, type UserFilter } from '../users/userFilter';
@@ -17,7 +17,7 @@ const SETTLE_MS = 100;
  * `update` is called on changes: the description follows at once, the message (which counts every loaded row) at
  * most every SETTLE_MS. Disposing cancels a message still due, so none is set on a view disposed with the extension.
  */
-export function viewMessageUpdater(view: vscode.TreeView<TreeNode>, tree: UsersTreeProvider, users: UsersModel, projects: ProjectStore): { update(): void } & vscode.Disposable {
+export function viewMessageUpdater(view: vscode.TreeView<TreeNode>, tree: UsersTreeProvider, users: ProjectUsers, projects: ProjectStore): { update(): void } & vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
   const setMessage = () => {
@@ -38,7 +38,7 @@ export function viewMessageUpdater(view: vscode.TreeView<TreeNode>, tree: UsersT
   };
 }
 
-function composeMessage(filter: UserFilter, users: UsersModel, projects: ProjectStore): string | undefined {
+function composeMessage(filter: UserFilter, users: ProjectUsers, projects: ProjectStore): string | undefined {
   const lines: string[] = [];
   const totals: FilterCounts = { total: 0, shown: 0, unjudged: 0 };
   let reading = false;

@@ -24,11 +24,17 @@ export function matches(filter: UserFilter, entry: UserEntry): boolean {
  */
 export type Judgement = 'shown' | 'hidden' | 'unjudged';
 
-export function judge(filter: UserFilter, entry: UserEntry): Judgement {
-  if (!matchesText(filter, entry)) return 'hidden';
-  const states = filter.states;
-  if (!states?.length || states.includes(entry.state)) return 'shown';
-  return entry.state === 'unknown' ? 'unjudged' : 'hidden';
+export const judge = (filter: UserFilter, entry: UserEntry): Judgement => judgeWith(filter)(entry);
+
+/** `judge` for one filter, prepared once: over 100,000 rows the text is lowered once, not per row. */
+export function judgeWith(filter: UserFilter): (entry: UserEntry) => Judgement {
+  const text = filter.text?.toLowerCase();
+  const states = filter.states?.length ? filter.states : undefined;
+  return (entry) => {
+    if (text && !entry.loginId.toLowerCase().includes(text)) return 'hidden';
+    if (!states || states.includes(entry.state)) return 'shown';
+    return entry.state === 'unknown' ? 'unjudged' : 'hidden';
+  };
 }
 
 export interface FilterCounts {
@@ -40,8 +46,9 @@ export interface FilterCounts {
 export function countFiltered(filter: UserFilter, entries: readonly UserEntry[]): FilterCounts {
   const counts: FilterCounts = { total: entries.length, shown: 0, unjudged: 0 };
   if (!isActive(filter)) return { ...counts, shown: entries.length };
+  const judgeOne = judgeWith(filter);
   for (const e of entries) {
-    const j = judge(filter, e);
+    const j = judgeOne(e);
     if (j === 'shown') counts.shown++;
     else if (j === 'unjudged') counts.unjudged++;
   }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { Cmd } from '../../src/contributes';
 import { projectNode, type TreeNode } from '../../src/tree/nodes';
 import { hasToken } from '../../src/tree/contextValues';
+import { userReasonText } from '../../src/tree/reasonText';
 import type { UserDetailsHost } from '../../src/webviews/host/userDetailsPanel';
 import type { Services } from '../../src/services';
 import type { Project } from '../../src/projects/project';
@@ -186,7 +187,7 @@ describe('user states from a login_id list', () => {
     const project = await addProject(s, emu());
     await waitFor('every read to fail', async () => (await rows(s, project)).every((n) => n.kind === 'user' && n.entry.state === 'error'));
     const row = await userRow(s, project, 'device-003');
-    assert.match(row.entry.reason ?? '', /Reading its state failed: .*500/);
+    assert.match(userReasonText(row.entry.reason) ?? '', /Reading its state failed: .*500/);
     assert.equal(looks(s, row).icon, 'error');
     assert.equal(s.users.get(project.id)?.status, 'loaded');
     assert.deepEqual((await rows(s, project)).map((n) => (n.kind === 'user' ? n.entry.loginId : n.id)), SEEDED);

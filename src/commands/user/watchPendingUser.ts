@@ -3,7 +3,6 @@ import type { Services } from '../../services';
 import type { Project } from '../../projects/project';
 import type { MediumOneClient } from '../../api/client';
 import { capabilitiesOf } from '../../projects/capabilities';
-import { entryFromUser } from '../../users/userEntry';
 import { describeError } from '../../util/errorText';
 
 /**
@@ -13,15 +12,12 @@ import { describeError } from '../../util/errorText';
  */
 export function watchPendingUser(s: Services, project: Project, loginId: string, client: MediumOneClient, options: { quiet?: boolean } = {}): void {
   if (capabilitiesOf(project.role).read !== 'any') return;
-  client
-    .waitUntilExists(loginId, { intervalMs: 1000, maxAttempts: 60 })
-    .then((user) => {
-      s.users.clearPending(project.id, loginId);
-      s.users.patchUser(project.id, loginId, entryFromUser(user));
+  s.users
+    .watchPending(project.id, loginId, (id) => client.waitUntilExists(id, { intervalMs: 1000, maxAttempts: 60 }))
+    .then(() => {
       if (!options.quiet) void s.prompts.info(vscode.l10n.t('"{0}" now exists in {1}.', loginId, project.name));
     })
     .catch((e: unknown) => {
-      s.users.clearPending(project.id, loginId);
       const reason = s.redactor.redact(describeError(e));
       s.users.patchUser(project.id, loginId, { state: 'error', reason });
       void s.prompts.warn(vscode.l10n.t('"{0}" did not appear in {1}: {2}', loginId, project.name, reason));
