@@ -15,11 +15,9 @@
 // back-reference; a run this short stays in the uncompressed write-ahead *.log files, which are searched as they are.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { EXTENSION_ID } from './harness/extension.mjs';
 
-const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'));
-/** `publisher.name`: the folder name of the extension's storage and logs. */
-export const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
+export { EXTENSION_ID };
 
 /**
  * The one file allowed to hold passwords: the Local Sandbox's own emulator database, relative to a code-server

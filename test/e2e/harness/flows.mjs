@@ -51,6 +51,16 @@ export async function addProject(workbench, project) {
 }
 
 /**
+ * How most scenarios start: the Medium One container open, and the emulator's seed project added as `name`
+ * (Business, signed in at once), its users listed with their states.
+ */
+export async function startWithSeedProject(workbench, emulator, name = 'Plant A') {
+  await workbench.sideBar.openViewContainer('Medium One');
+  await addProject(workbench, { name, baseUrl: emulator.url, loginId: SEED.business.loginId, password: SEED.business.password });
+  await expectState(workbench, 'device-001', 'enabled');
+}
+
+/**
  * Opens the create-user form from the project row's context menu and fills it: `password` typed twice, or
  * `generate: true` for the form's generator. Returns the form and the password it holds (not yet submitted).
  */

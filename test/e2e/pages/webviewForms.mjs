@@ -1,8 +1,7 @@
 // The extension's webview pages: the create-user form, the edit-project form and the user-details page, each as
 // a map of locators inside the visible webview (VS Code's outer iframe, then its `#active-frame`).
+import { EXTENSION_ID } from '../harness/extension.mjs';
 import * as sel from './selectors.mjs';
-
-export const EXTENSION_ID = 'mediumone-tools.mediumone-api-users';
 
 export class WebviewForms {
   /** @param {import('playwright-core').Page} page */

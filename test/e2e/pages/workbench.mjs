@@ -14,8 +14,6 @@ import { SideBar } from './sideBar.mjs';
 import { Tree } from './tree.mjs';
 import { WebviewForms } from './webviewForms.mjs';
 
-export { EXTENSION_ID } from './webviewForms.mjs';
-
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 export class Workbench {

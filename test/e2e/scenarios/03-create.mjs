@@ -3,7 +3,7 @@
 // password the emulator then accepts, a 202 creation shown as "pending creation" until it exists, and the details view.
 import assert from 'node:assert/strict';
 import { eventually, expectHidden, expectText, expectVisible } from '../harness/expect.mjs';
-import { SEED, VIEW, addProject, expectState, fillCreateForm } from '../harness/flows.mjs';
+import { SEED, VIEW, expectState, fillCreateForm, startWithSeedProject } from '../harness/flows.mjs';
 
 export const title = 'create and details: weak password refused, create selected, 202 pending, details view';
 export const timeoutMs = 150_000;
@@ -17,9 +17,7 @@ export default async function create({ workbench, emulator, shot, step, secret }
   const row = (label) => workbench.tree.row(VIEW, label);
   const creates = () => emulator.calls().filter((c) => c.method === 'POST' && /^\/v2\/users\/?$/.test(c.path));
   secret(PASSWORD, 'the password typed in the create form');
-  await workbench.sideBar.openViewContainer('Medium One');
-  await addProject(workbench, { name: 'Plant A', baseUrl: emulator.url, loginId: SEED.business.loginId, password: SEED.business.password });
-  await expectState(workbench, 'device-001', 'enabled');
+  await startWithSeedProject(workbench, emulator);
 
   await step('8a. a weak password ("abc") is refused next to the password field; nothing is created', async () => {
     const { form } = await fillCreateForm(workbench, 'Plant A', { loginId: 'sensor-42', password: 'abc' });

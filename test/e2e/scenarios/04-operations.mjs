@@ -3,7 +3,7 @@
 // and the filter.
 import assert from 'node:assert/strict';
 import { eventually, expectHidden, expectText, expectVisible } from '../harness/expect.mjs';
-import { SEED, VIEW, addProject, expectState, stateOf } from '../harness/flows.mjs';
+import { SEED, VIEW, expectState, startWithSeedProject, stateOf } from '../harness/flows.mjs';
 
 export const title = 'operations: change password, enable/disable (menu, inline, multi-select), delete, filter';
 export const timeoutMs = 150_000;
@@ -16,9 +16,7 @@ export default async function operations({ workbench, emulator, shot, step, secr
   const disabledOnServer = () => emulator.listUsers(SEED.project).filter((u) => u.disabled).map((u) => u.loginId).sort();
   const userLabels = async () => (await workbench.tree.labels(VIEW)).filter((l) => l.startsWith('device-'));
   secret(NEW_PASSWORD, 'the new password typed in Change Password');
-  await workbench.sideBar.openViewContainer('Medium One');
-  await addProject(workbench, { name: 'Plant A', baseUrl: emulator.url, loginId: SEED.business.loginId, password: SEED.business.password });
-  await expectState(workbench, 'device-001', 'enabled');
+  await startWithSeedProject(workbench, emulator);
 
   await step('10. Change Password from the context menu (two password inputs): the user signs in with it', async () => {
     await workbench.contextMenu.choose(row('device-003'), 'Change Password…');

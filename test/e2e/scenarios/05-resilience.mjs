@@ -3,7 +3,7 @@
 // create is never made twice.
 import assert from 'node:assert/strict';
 import { eventually, expectText, expectVisible } from '../harness/expect.mjs';
-import { SEED, VIEW, addProject, expectState, fillCreateForm } from '../harness/flows.mjs';
+import { SEED, VIEW, expectState, fillCreateForm, startWithSeedProject } from '../harness/flows.mjs';
 
 export const title = 'resilience: 429 storms with Retry-After and 503s end in success or a clear error';
 export const timeoutMs = 180_000;
@@ -12,9 +12,7 @@ export const timeoutMs = 180_000;
 export default async function resilience({ workbench, emulator, shot, step, secret }) {
   const row = (label) => workbench.tree.row(VIEW, label);
   const statuses = (method, pathPattern) => emulator.calls().filter((c) => c.method === method && pathPattern.test(c.path)).map((c) => c.status);
-  await workbench.sideBar.openViewContainer('Medium One');
-  await addProject(workbench, { name: 'Plant A', baseUrl: emulator.url, loginId: SEED.business.loginId, password: SEED.business.password });
-  await expectState(workbench, 'device-001', 'enabled');
+  await startWithSeedProject(workbench, emulator);
 
   /** Ends the fault storm on `route` once it has answered `count` times with `status` (the client keeps retrying). */
   const endStormAfter = async (method, pathPattern, status, count) => {

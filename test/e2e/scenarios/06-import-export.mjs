@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eventually, expectText, expectVisible } from '../harness/expect.mjs';
-import { SEED, VIEW, addProject, expectState } from '../harness/flows.mjs';
+import { SEED, VIEW, expectState, startWithSeedProject } from '../harness/flows.mjs';
 
 export const title = 'import and export: CSV import with a per-row report, CSV export';
 export const timeoutMs = 150_000;
@@ -29,9 +29,7 @@ export default async function importExport({ workbench, emulator, shot, step, se
     const csv = path.join(dir, 'devices.csv');
     writeFileSync(csv, `login_id,password,disabled\n${ROWS.map((r) => r.join(',')).join('\n')}\n`);
     for (const [, password] of ROWS) if (password) secret(password, 'a password from the imported CSV');
-    await workbench.sideBar.openViewContainer('Medium One');
-    await addProject(workbench, { name: 'Plant A', baseUrl: emulator.url, loginId: SEED.business.loginId, password: SEED.business.password });
-    await expectState(workbench, 'device-001', 'enabled');
+    await startWithSeedProject(workbench, emulator);
 
     await step('19a. Import Users from CSV…: one modal names the count and the skipped line; a summary', async () => {
       await workbench.contextMenu.choose(row('Plant A'), 'Import Users from CSV…');
