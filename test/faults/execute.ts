@@ -4,6 +4,7 @@ import type { MediumOneClient } from '../../src/api/client';
 import type { BasicUser, UserSummary } from '../../src/api/types';
 import { mayHaveBeenApplied } from '../../src/api/errors';
 import { failureReason, runBulk } from '../../src/users/bulkRun';
+import { concurrencyFor } from '../../src/users/serverConcurrency';
 import { createCall, deleteCall, disableCall, enableCall, type UserCall } from '../../src/users/userCalls';
 import { describeError } from '../../src/util/errorText';
 import type { Command, ItemOp } from './plan';
@@ -17,9 +18,6 @@ export type Told =
 
 export const isOk = (t: Told): t is { ok: true; read?: BasicUser; alreadyDone?: boolean } => 'ok' in t && t.ok;
 export const isFailure = (t: Told): t is { ok: false; reason: string; mayHaveBeenApplied: boolean } => 'ok' in t && !t.ok;
-
-/** The extension's bulk concurrency default (setting mediumOne.concurrency). */
-const CONCURRENCY = 8;
 
 class Hang extends Error {}
 
@@ -101,7 +99,8 @@ export async function execute(client: MediumOneClient, command: Command, deadlin
       }
     },
     {
-      concurrency: CONCURRENCY,
+      // As the extension runs them: the server's adaptive controller with the default ceiling.
+      concurrency: concurrencyFor(client),
       describeError,
       alreadyDone: retry ? (id) => within(callFor(byId.get(id)!).holds(client, id), deadlineMs, `check before ${command.kind} "${id}"`) : undefined,
       appliedBefore: retry?.appliedBefore,
