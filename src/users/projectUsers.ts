@@ -3,7 +3,7 @@ import type { Project } from '../projects/project';
 import { capabilitiesOf } from '../projects/capabilities';
 import { Emitter } from '../util/emitter';
 import { entryFromUser, type UserEntry } from './userEntry';
-import { insertByLoginId } from './loginIdOrder';
+import { LoadedRows } from './loadedRows';
 import { KnownStates } from './knownStates';
 import type { ReadOutcome, ReadProgress } from './stateReader';
 import { StateReads } from './stateReads';
@@ -39,8 +39,8 @@ export interface ProjectUsersDeps {
  */
 export class ProjectUsers {
   private readonly loads = new Map<string, ProjectLoad>();
-  /** The loaded rows of each project by login_id: a batch of read states must not search 10,000 rows per user. */
-  private readonly indexes = new Map<string, Map<string, UserEntry>>();
+  /** The loaded rows of each project (the same array as its load's `users`), by login_id too. */
+  private readonly rows = new Map<string, LoadedRows>();
   /** Per project whose role may read users: the states known, kept across reloads. */
   private readonly known = new Map<string, KnownStates>();
   /** login_ids created with 202 and not yet seen on the server, per project. */
@@ -67,7 +67,7 @@ export class ProjectUsers {
 
   /** One loaded row, by login_id. */
   entry(projectId: string, loginId: string): UserEntry | undefined {
-    return this.indexes.get(projectId)?.get(loginId);
+    return this.rows.get(projectId)?.get(loginId);
   }
 
   /** Loads once; later calls share the result until `invalidate`. */
@@ -87,7 +87,7 @@ export class ProjectUsers {
    */
   invalidate(projectId?: string): void {
     this.reads.stop(projectId);
-    for (const map of [this.loads, this.indexes]) {
+    for (const map of [this.loads, this.rows]) {
       if (projectId) map.delete(projectId);
       else map.clear();
     }
@@ -116,9 +116,9 @@ export class ProjectUsers {
    * waiting, not the read.
    */
   async settleStates(project: Project, loginIds: readonly string[], signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<void> {
-    const index = this.indexes.get(project.id);
-    if (!index || capabilitiesOf(project.role).read !== 'any') return;
-    const need = loginIds.filter((id) => index.get(id)?.state === 'unknown' || this.reads.isReading(project.id, id));
+    const rows = this.rows.get(project.id);
+    if (!rows || capabilitiesOf(project.role).read !== 'any') return;
+    const need = loginIds.filter((id) => rows.get(id)?.state === 'unknown' || this.reads.isReading(project.id, id));
     if (need.length === 0) return;
     this.knownFor(project);
     const reader = this.reads.read(project, need);
@@ -148,28 +148,8 @@ export class ProjectUsers {
     // Gone, or put in 'error' by the extension (a change that may have been applied, a 202 user that never showed):
     // the state known before no longer holds, and a Refresh must not show it again as fact.
     if (patch === undefined || patch.state === 'error') known?.forget(loginId);
-    const load = this.loads.get(projectId);
-    const index = this.indexes.get(projectId);
-    if (load?.status !== 'loaded' || !index) return;
-    const existing = index.get(loginId);
-    if (patch !== undefined && existing) {
-      // A new state makes the old reason stale unless the patch gives one.
-      Object.assign(existing, 'state' in patch && !('reason' in patch) ? { reason: undefined } : {}, patch);
-      known?.remember(existing);
-      this.changed.fire({ projectId, loginId });
-      return;
-    }
-    if (patch === undefined) {
-      if (existing) load.users.splice(load.users.indexOf(existing), 1);
-      index.delete(loginId);
-    } else {
-      const added: UserEntry = { loginId, state: 'unknown', ...patch };
-      const entry = known?.fill(added) ?? added;
-      known?.remember(entry);
-      insertByLoginId(load.users, entry);
-      index.set(loginId, entry);
-    }
-    this.changed.fire({ projectId });
+    const changed = this.rows.get(projectId)?.patch(loginId, patch);
+    if (changed) this.changed.fire(changed === 'row' ? { projectId, loginId } : { projectId });
   }
 
   /** A user created with 202: shown as pending, also across reloads, until the server lists or answers it. */
@@ -214,7 +194,7 @@ export class ProjectUsers {
       for (const id of loaded.appeared) this.clearPending(project.id, id);
       const { source, sourceReason, users } = loaded;
       this.loads.set(project.id, { status: 'loaded', source, sourceReason, users });
-      this.indexes.set(project.id, new Map(users.map((u) => [u.loginId, u])));
+      this.rows.set(project.id, new LoadedRows(users, known));
       // In the tree's order, so the rows on screen are read first.
       unread = users.filter((u) => loaded.toRead.has(u.loginId)).map((u) => u.loginId);
     } catch (error) {
@@ -233,27 +213,8 @@ export class ProjectUsers {
     return known;
   }
 
-  /** A batch of read states into the rows. A state the extension wrote after a read started wins over that read. */
   private applyReads(projectId: string, outcomes: ReadOutcome[]): void {
-    const index = this.indexes.get(projectId);
-    if (!index) return;
-    const known = this.known.get(projectId);
-    const changed: string[] = [];
-    for (const o of outcomes) {
-      const entry = index.get(o.loginId);
-      if (!entry || known?.writtenSince(o.loginId, o.stamp)) continue;
-      if (o.kind === 'read') {
-        const read = entryFromUser(o.user);
-        Object.assign(entry, { state: read.state, mqttId: read.mqttId, userData: read.userData, raw: read.raw, reason: undefined });
-        known?.remember(entry);
-      } else if (o.kind === 'notFound') {
-        Object.assign(entry, { state: 'notFound', reason: { code: 'listedButNotFound' } });
-        known?.forget(o.loginId);
-      } else {
-        Object.assign(entry, { state: 'error', reason: { code: 'readFailed', error: o.error } });
-      }
-      changed.push(o.loginId);
-    }
+    const changed = this.rows.get(projectId)?.applyReads(outcomes) ?? [];
     if (changed.length > 0) this.changed.fire({ projectId, loginIds: changed });
   }
 
