@@ -17,6 +17,7 @@
 // code-server under `flock <file>` (machines shared by several runs); without it the editor part just runs.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { adaptiveSetup, fixedSetup } from './bench/concurrency.mjs';
@@ -41,7 +42,8 @@ const full = !quick && only.length === SECTIONS.length;
 const log = (line) => console.log(`[bench] ${line}`);
 
 execFileSync('node', ['esbuild.js', '--production'], { cwd: root, stdio: 'inherit' });
-const results = { quick, sections: only };
+const loadAverage = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+const results = { quick, sections: only, machine: { cpus: os.cpus().length, loadStart: loadAverage() } };
 try {
   execFileSync('npx', ['tsc', '-p', 'tsconfig.test.json'], { cwd: root, stdio: 'inherit' });
 } catch {
@@ -88,6 +90,7 @@ if (only.includes('faults')) {
   targets.push(...faultTargets(results));
 }
 
+results.machine.loadEnd = loadAverage();
 results.targets = targets;
 mkdirSync(path.join(root, 'artifacts'), { recursive: true });
 writeFileSync(path.join(root, 'artifacts', 'bench.json'), JSON.stringify(results, null, 2));

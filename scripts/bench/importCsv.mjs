@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadFirst, root } from './load.mjs';
+import { load, root } from './load.mjs';
 import { MB, round } from './timing.mjs';
 
 /** A spreadsheet-like file: quoted fields with commas and quotes, an Export-style `'=` prefix, a few bad rows. */
@@ -20,7 +20,8 @@ function csvText(rows) {
 }
 
 export async function measureImport({ rows }) {
-  const limits = loadFirst('webviews/protocol/limits.js', 'webview/protocol/limits.js')?.module.MAX_LENGTH ?? { loginId: 256, secret: 512 };
+  // The caps Import Users passes (src/commands/project/importUsers.ts).
+  const { USER_LIMITS: limits } = load('users/limits.js');
   const bytes = new TextEncoder().encode(csvText(rows));
   global.gc();
   const loadStart = performance.now();
@@ -32,7 +33,7 @@ export async function measureImport({ rows }) {
   const start = performance.now();
   formats.checkImportFileSize(bytes.length);
   const text = formats.decodeImportFile(bytes);
-  const parsed = formats.parseImportCsv(text, { maxLoginId: limits.loginId, maxPassword: limits.secret });
+  const parsed = formats.parseImportCsv(text, { maxLoginId: limits.loginId, maxPassword: limits.password });
   const ms = performance.now() - start;
   const heapAfter = process.memoryUsage().heapUsed;
   const rssPeakGrowth = process.resourceUsage().maxRSS * 1024 - rssPeakBefore;

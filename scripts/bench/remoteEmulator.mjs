@@ -3,14 +3,24 @@
 // client's event loop (in one process each call costs both sides' CPU on one thread, which caps the calls per second
 // far below what the client alone can send).
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from './load.mjs';
 
 const CONTROL = { 'X-Emulator-Control': '1', 'Content-Type': 'application/json' };
 
-/** The subset of the Emulator interface the sections use: url, reset, configure, listUsers, calls, stop. */
+/**
+ * The subset of the Emulator interface the sections use: url, reset (back to `seed`), configure, listUsers, calls,
+ * stop. The seed goes through a file: the control route takes bodies of at most 64 KB.
+ */
 export async function startRemoteEmulator({ seed, ...settings }) {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'm1-bench-seed-'));
+  const seedFile = path.join(dir, 'seed.json');
+  writeFileSync(seedFile, JSON.stringify(seed));
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve', seedFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  child.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const url = await new Promise((resolve, reject) => {
     let buf = '';
     child.stdout.setEncoding('utf8');
@@ -31,8 +41,8 @@ export async function startRemoteEmulator({ seed, ...settings }) {
   const emulator = {
     url,
     configure,
-    reset: async (s) => {
-      await control('POST', 'reset', s);
+    reset: async () => {
+      await control('POST', 'reset');
     },
     listUsers: async (project) => (await control('GET', 'state')).projects.find((p) => p.name === project)?.users ?? [],
     calls: () => control('GET', 'calls'),
@@ -42,7 +52,6 @@ export async function startRemoteEmulator({ seed, ...settings }) {
     },
   };
   try {
-    if (seed) await emulator.reset(seed);
     if (Object.keys(settings).length) await configure(settings);
   } catch (e) {
     await emulator.stop();
@@ -53,7 +62,7 @@ export async function startRemoteEmulator({ seed, ...settings }) {
 
 if (process.argv[2] === '--serve') {
   const { startEmulator } = load('emulator/index.js');
-  const emulator = await startEmulator({ port: 0, host: '127.0.0.1' });
+  const emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: JSON.parse(readFileSync(process.argv[3], 'utf8')) });
   process.on('SIGTERM', () => void emulator.stop().then(() => process.exit(0)));
   console.log(`listening on ${emulator.url}`);
 }

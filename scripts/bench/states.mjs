@@ -40,7 +40,7 @@ export async function measureStates({ n, setup }) {
     const floorMs = (n / RATE.requests) * RATE.windowMs;
     return {
       users: n,
-      setup: setup.name,
+      pacing: setup.readerPacing,
       unlimitedMs: unlimited.ms,
       limit: `${RATE.requests} per ${RATE.windowMs} ms`,
       floorMs,

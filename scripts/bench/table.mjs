@@ -22,13 +22,14 @@ function matrixRows(m) {
 
 function figureRows(r) {
   const rows = [['bundle dist/extension.js', `${r.bundleKB} KB`]];
+  if (r.machine) rows.push(['machine: CPUs, load average at start / end', `${r.machine.cpus}, ${r.machine.loadStart} / ${r.machine.loadEnd}`]);
   if (r.loginIdStates) {
     const s = r.loginIdStates;
-    rows.push([`${n(s.users)} login_id states, no rate limit`, `${n(s.unlimitedMs)} ms`]);
+    rows.push([`${n(s.users)} login_id states, no rate limit (${s.pacing})`, `${n(s.unlimitedMs)} ms`]);
     rows.push([`${n(s.users)} login_id states at ${s.limit} (N ÷ rate = ${n(s.floorMs)} ms)`, `${n(s.limitedMs)} ms (${pct(s.withinPercentOfFloor)})`]);
   }
   for (const t of r.treeModel ?? []) {
-    rows.push([`tree model, ${n(t.users)} users: first build / later / filtered`, `${t.firstBuildMs} / ${t.laterMedianMs} / ${t.filteredBuildMs} ms`]);
+    rows.push([`tree model, ${n(t.users)} users: first build (its CPU) / later / filtered`, `${t.firstBuildMs} (${t.firstBuildCpuMs}) / ${t.laterMedianMs} / ${t.filteredBuildMs} ms`]);
     rows.push([`tree model, ${n(t.users)} users: heap kept / peak RSS growth`, `${t.retainedHeapMB} / ${t.peakRssGrowthMB} MB`]);
   }
   if (r.importCsv) {

@@ -1,38 +1,34 @@
 // The tree model for a big project, as the view builds it when the project is expanded: the list's summaries become
-// entries, sorted by login_id, filtered, and turned into row models (id, label, description, context value,
-// accessibility label: what userTreeItem puts in each TreeItem, minus the vscode object). Run in a fresh process per
+// entries, sorted by login_id, filtered, and turned into rows (see buildRows). Run in a fresh process per
 // size (see isolated.mjs): the first build in a cold process is the one a user waits for, and it is the figure
 // checked; the median of later builds is shown too. Heap growth: what the built model holds after a full GC, and
 // the process's peak resident memory growth while building (the larger is checked).
 import { performance } from 'node:perf_hooks';
-import { load, loadUsersModule } from './load.mjs';
+import { load } from './load.mjs';
 import { MB, median, round } from './timing.mjs';
 
-/** The view's rows for a project's summaries: sorted, filtered, row models. */
+/**
+ * The view's rows for a project's summaries, as the extension builds them (src/users/userLists.ts entriesFromList:
+ * entries sorted by login_id; src/tree/userRows.ts visibleUserRows: the filter and a row with its id per shown
+ * user), plus what getTreeItem computes per row without VS Code: the context value, the description and the
+ * accessibility label (src/tree/treeItems.ts userTreeItem).
+ */
 function buildRows(m, project, summaries, filter) {
-  const entries = m.sortByLoginId(summaries.map(m.entryFromSummary));
-  const rows = [];
-  for (const e of entries) {
-    if (!m.matches(filter, e)) continue;
-    const words = e.state;
-    rows.push({
-      id: `project/${project.id}/user/${encodeURIComponent(e.loginId)}`,
+  const { rows } = m.visibleUserRows(project, m.entriesFromList(summaries), filter);
+  return rows.map((row) => {
+    const e = row.entry;
+    return {
+      id: row.id,
       label: e.loginId,
       contextValue: m.userContextValue(project, e),
-      description: e.state === 'enabled' || e.state === 'disabled' ? e.mqttId ?? '' : words,
-      accessibilityLabel: `${e.loginId}, ${words}`,
-    });
-  }
-  return rows;
+      description: e.state === 'enabled' || e.state === 'disabled' ? e.mqttId ?? '' : e.state,
+      accessibilityLabel: `${e.loginId}, ${e.state}`,
+    };
+  });
 }
 
 function treeModule() {
-  return {
-    ...loadUsersModule('userEntry'),
-    ...loadUsersModule('loginIdOrder'),
-    ...load('tree/contextValues.js'),
-    ...loadUsersModule('userFilter'),
-  };
+  return { ...load('users/userLists.js'), ...load('tree/userRows.js'), ...load('tree/contextValues.js') };
 }
 
 export async function measureTreeModel({ users, repeats = 5 }) {
@@ -47,9 +43,11 @@ export async function measureTreeModel({ users, repeats = 5 }) {
   global.gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const rssPeakBefore = process.resourceUsage().maxRSS * 1024;
+  const cpuBefore = process.cpuUsage();
   const start = performance.now();
   const rows = buildRows(m, project, summaries, {});
   const firstMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
   const rssPeakGrowth = process.resourceUsage().maxRSS * 1024 - rssPeakBefore;
   const filterStart = performance.now();
   const filtered = buildRows(m, project, summaries, filter);
@@ -67,6 +65,7 @@ export async function measureTreeModel({ users, repeats = 5 }) {
     users,
     what: 'sort, filter (none), a row model per user; then the same with a text + state filter',
     firstBuildMs: round(firstMs, 1),
+    firstBuildCpuMs: round((cpu.user + cpu.system) / 1000, 1),
     filteredBuildMs: round(filteredMs, 1),
     laterMedianMs: round(median(later), 1),
     retainedHeapMB: round(retained / MB, 1),
@@ -77,10 +76,13 @@ export async function measureTreeModel({ users, repeats = 5 }) {
 
 export function treeTargets(results) {
   const t = [];
+  /** SPEC section 6: 10,000 users' rows under 50 ms; 100,000 under 300 ms and 150 MB (other sizes: figures only). */
+  const bars = { 10_000: 50, 100_000: 300 };
   for (const r of results) {
-    const ms = r.users >= 100_000 ? 300 : 50;
+    const ms = bars[r.users];
+    if (!ms) continue;
     t.push({ name: `tree model, ${r.users.toLocaleString('en')} users: first build < ${ms} ms`, ok: r.firstBuildMs < ms, value: `${r.firstBuildMs} ms (later ${r.laterMedianMs} ms)` });
-    if (r.users >= 100_000) {
+    if (r.users === 100_000) {
       const growth = Math.max(r.retainedHeapMB, r.peakRssGrowthMB);
       t.push({ name: `tree model, ${r.users.toLocaleString('en')} users: memory growth < 150 MB`, ok: growth < 150, value: `${r.retainedHeapMB} MB heap kept, ${r.peakRssGrowthMB} MB peak RSS growth` });
     }
