@@ -6,6 +6,7 @@ import { redactingPrompts } from './log/redactingPrompts';
 import { ProjectStore } from './projects/projectStore';
 import { ClientRegistry } from './projects/clientRegistry';
 import { ProjectUsers } from './users/projectUsers';
+import { concurrencyFor } from './users/serverConcurrency';
 import { UsersTreeProvider } from './tree/usersTreeProvider';
 import { SandboxController } from './sandbox/sandboxController';
 import { registerCommands } from './commands/registerCommands';
@@ -28,7 +29,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | Publi
   const log = createLogger(channel, redactor);
   const projects = new ProjectStore(context.globalState, context.secrets, redactor);
   const clients = new ClientRegistry(projects, apiCallLogger(log.scoped('api')), () => readSettings().requestTimeoutSeconds * 1000);
-  const users = new ProjectUsers({ projects, clients, concurrency: () => readSettings().concurrency });
+  // State reads share each server's adaptive controller with bulk runs; the setting is its ceiling.
+  const users = new ProjectUsers({ projects, clients, concurrency: (client) => concurrencyFor(client, readSettings().concurrency) });
   const sandbox = new SandboxController(context.extensionPath, context.globalStorageUri, projects, log.scoped('sandbox'));
   const tree = new UsersTreeProvider(projects, users, () => sandbox.running);
   const view = vscode.window.createTreeView<TreeNode>(UsersViewId, {

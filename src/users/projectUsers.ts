@@ -1,4 +1,6 @@
 import type { BasicUser } from '../api/types';
+import type { MediumOneClient } from '../api/client';
+import type { Concurrency } from '../util/concurrency';
 import type { Project } from '../projects/project';
 import { capabilitiesOf } from '../projects/capabilities';
 import { Emitter } from '../util/emitter';
@@ -7,7 +9,7 @@ import { LoadedRows } from './loadedRows';
 import { KnownStates } from './knownStates';
 import type { ReadOutcome, ReadProgress } from './stateReader';
 import { StateReads } from './stateReads';
-import { loadUsers, type SourceReason, type UserReads, type UserSource } from './userLists';
+import { loadUsers, type SourceReason, type UserSource } from './userLists';
 
 /** One row (`loginId`), some rows (`loginIds`: a batch of states read) or all rows of a project changed. */
 export interface UsersChange {
@@ -24,8 +26,9 @@ export type ProjectLoad =
 /** What the model needs from the rest of the extension (the project store, the client registry, a setting). */
 export interface ProjectUsersDeps {
   projects: { get(id: string): Project | undefined; tracked(projectId: string): readonly string[] };
-  clients: { for(project: Project): Promise<UserReads> };
-  concurrency: () => number;
+  clients: { for(project: Project): Promise<MediumOneClient> };
+  /** Calls in flight at most to this client's server: its adaptive controller (concurrencyFor), or a number. */
+  concurrency: (client: MediumOneClient) => Concurrency;
 }
 
 /**
@@ -52,7 +55,6 @@ export class ProjectUsers {
 
   constructor(private readonly deps: ProjectUsersDeps) {
     this.reads = new StateReads({
-      client: (project) => deps.clients.for(project),
       concurrency: deps.concurrency,
       stamp: (projectId) => this.known.get(projectId)?.now() ?? 0,
       onBatch: (projectId, outcomes) => this.applyReads(projectId, outcomes),
@@ -121,7 +123,7 @@ export class ProjectUsers {
     const need = loginIds.filter((id) => rows.get(id)?.state === 'unknown' || this.reads.isReading(project.id, id));
     if (need.length === 0) return;
     this.knownFor(project);
-    const reader = this.reads.read(project, need);
+    const reader = this.reads.read(project, await this.deps.clients.for(project), need);
     const report = () => onProgress?.(need.filter((id) => !reader.isPending(id)).length, need.length);
     const sub = this.onDidChange((c) => c?.projectId === project.id && report());
     report();
@@ -182,14 +184,16 @@ export class ProjectUsers {
 
   private async fetch(project: Project): Promise<void> {
     let unread: string[] = [];
+    let client: MediumOneClient | undefined;
     try {
       const known = this.knownFor(project);
+      client = await this.deps.clients.for(project);
       const loaded = await loadUsers(project, {
-        client: await this.deps.clients.for(project),
+        client,
         tracked: this.deps.projects.tracked(project.id),
         pending: this.pending.get(project.id) ?? new Set(),
         known,
-        concurrency: this.deps.concurrency(),
+        concurrency: this.deps.concurrency(client),
       });
       for (const id of loaded.appeared) this.clearPending(project.id, id);
       const { source, sourceReason, users } = loaded;
@@ -201,7 +205,7 @@ export class ProjectUsers {
       this.loads.set(project.id, { status: 'error', error });
     }
     // Started before the change fires, so the project row already shows that states are being read.
-    if (unread.length > 0) this.reads.read(project, unread);
+    if (client && unread.length > 0) this.reads.read(project, client, unread);
     this.changed.fire({ projectId: project.id });
   }
 

@@ -1,5 +1,6 @@
 import { isMediumOneError } from '../api/errors';
 import type { BasicUser } from '../api/types';
+import type { Concurrency } from '../util/concurrency';
 
 /** One user's read, as handed to `onBatch`. `stamp` is what `stamp()` returned when the read started. */
 export type ReadOutcome =
@@ -15,8 +16,11 @@ export interface ReadProgress {
 export interface StateReaderOptions {
   /** GET /v2/users/<login_id>: the API client's own, with its 429/503 back-off and session handling. */
   read(loginId: string, signal: AbortSignal): Promise<BasicUser>;
-  /** Calls in flight at most (the `mediumOne.concurrency` setting). */
-  concurrency: number;
+  /**
+   * Calls in flight at most: a number, or the server's adaptive controller (concurrencyFor), which a bulk run on
+   * the same server shares; each read then takes a place from it.
+   */
+  concurrency: Concurrency;
   /**
    * Finished reads, a batch at a time (at most one batch per `batchMs`): the tree then refreshes a few times a
    * second rather than once per user, which matters with 10,000 users.
@@ -139,7 +143,8 @@ export class StateReader {
   }
 
   private spawn(): void {
-    const want = Math.max(1, this.options.concurrency);
+    const { concurrency } = this.options;
+    const want = Math.max(1, typeof concurrency === 'number' ? concurrency : concurrency.ceiling);
     while (this.workers < want && this.hasWork()) {
       this.workers++;
       void this.work();
@@ -174,22 +179,37 @@ export class StateReader {
 
   private async work(): Promise<void> {
     const signal = this.abortController.signal;
+    const { concurrency } = this.options;
+    const gate = typeof concurrency === 'number' ? undefined : concurrency;
     try {
-      for (let id = this.next(); id !== undefined && !signal.aborted; id = this.next()) {
-        const stamp = this.options.stamp?.() ?? 0;
-        let outcome: ReadOutcome | undefined;
+      while (this.hasWork()) {
+        // A place first, then the user: one prioritized while this worker waited for a place still goes first.
+        const release = gate ? await gate.acquire(signal) : undefined;
+        if (gate && !release) return;
         try {
-          outcome = { loginId: id, kind: 'read', user: await this.options.read(id, signal), stamp };
-        } catch (error) {
-          if (signal.aborted) return;
-          outcome = this.afterFailure(id, error, stamp);
+          const id = this.next();
+          if (id === undefined || signal.aborted) return;
+          await this.readOne(id, signal);
+        } finally {
+          release?.();
         }
-        this.inFlight.delete(id);
-        if (outcome) this.report(outcome);
       }
     } finally {
       this.workers--;
     }
+  }
+
+  private async readOne(id: string, signal: AbortSignal): Promise<void> {
+    const stamp = this.options.stamp?.() ?? 0;
+    let outcome: ReadOutcome | undefined;
+    try {
+      outcome = { loginId: id, kind: 'read', user: await this.options.read(id, signal), stamp };
+    } catch (error) {
+      if (signal.aborted) return;
+      outcome = this.afterFailure(id, error, stamp);
+    }
+    this.inFlight.delete(id);
+    if (outcome) this.report(outcome);
   }
 
   /** A failure to report, or undefined when the user went back into the queue for another try. */

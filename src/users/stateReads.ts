@@ -1,11 +1,11 @@
+import type { MediumOneClient } from '../api/client';
 import type { Project } from '../projects/project';
+import type { Concurrency } from '../util/concurrency';
 import { StateReader, type ReadOutcome, type ReadProgress } from './stateReader';
-import type { UserReads } from './userLists';
 
 export interface StateReadsHost {
-  client(project: Project): Promise<UserReads>;
-  /** Calls in flight at most (read when a read starts). */
-  concurrency(): number;
+  /** Calls in flight at most for this client's server (taken when a read starts). */
+  concurrency(client: MediumOneClient): Concurrency;
   /** A stamp taken as each read starts (see KnownStates.writtenSince). */
   stamp(projectId: string): number;
   /** A batch of finished reads of one project. */
@@ -40,14 +40,13 @@ export class StateReads {
     return reader !== undefined && (loginId === undefined || reader.isPending(loginId));
   }
 
-  /** Adds users to the project's running read, or starts one. */
-  read(project: Project, loginIds: readonly string[]): StateReader {
+  /** Adds users to the project's running read, or starts one with this client. */
+  read(project: Project, client: MediumOneClient, loginIds: readonly string[]): StateReader {
     let reader = this.running(project.id);
     if (!reader) {
-      const client = this.host.client(project);
       const started: StateReader = new StateReader({
-        read: async (loginId, signal) => (await client).getUser(loginId, { signal }),
-        concurrency: this.host.concurrency(),
+        read: (loginId, signal) => client.getUser(loginId, { signal }),
+        concurrency: this.host.concurrency(client),
         stamp: () => this.host.stamp(project.id),
         onBatch: (outcomes) => this.host.onBatch(project.id, outcomes),
       });

@@ -3,7 +3,7 @@ import type { MediumOneClient } from '../api/client';
 import type { Role, UserSummary } from '../api/types';
 import type { Project } from '../projects/project';
 import { capabilitiesOf } from '../projects/capabilities';
-import { mapWithConcurrency } from '../util/concurrency';
+import { mapWithConcurrency, type Concurrency } from '../util/concurrency';
 import { entryFromSummary, entryFromUser, type UserEntry } from './userEntry';
 import { sortByLoginId } from './loginIdOrder';
 import type { KnownStates } from './knownStates';
@@ -36,8 +36,8 @@ export interface ListContext {
   pending: ReadonlySet<string>;
   /** The states known for the project (where its role may read users). */
   known: KnownStates | undefined;
-  /** Calls in flight at most when tracked users are read one by one. */
-  concurrency: number;
+  /** Calls in flight at most when tracked users are read one by one (the server's controller, or a number). */
+  concurrency: Concurrency;
 }
 
 /** Bare summaries as rows, in login_id order: what a load does with the server's list. */

@@ -4,6 +4,7 @@ import type { UserEntry } from '../../../src/users/userEntry';
 import type { Project } from '../../../src/projects/project';
 import type { Role } from '../../../src/api/types';
 import type { Emulator } from '../../../src/emulator/types';
+import { concurrencyFor } from '../../../src/users/serverConcurrency';
 import { business, makeClient, projectName, registration, useEmulator } from '../api/fixture';
 
 // The users model (which users a project has, their states, reloads, 202 users) in plain Node, against the
@@ -24,7 +25,7 @@ function model(emulator: Emulator, options: { role?: Role; tracked?: string[] } 
   const users = new ProjectUsers({
     projects: { get: (id) => (id === project.id ? project : undefined), tracked: () => options.tracked ?? [] },
     clients: { for: () => Promise.resolve(client) },
-    concurrency: () => 4,
+    concurrency: (c) => concurrencyFor(c, 4),
   });
   return { project, client, users };
 }

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { StateReader, type ReadOutcome, type ReadProgress } from '../../../src/users/stateReader';
 import type { MediumOneClient } from '../../../src/api/client';
+import type { Concurrency } from '../../../src/util/concurrency';
+import { concurrencyFor } from '../../../src/users/serverConcurrency';
 import type { Emulator } from '../../../src/emulator/types';
 import { makeClient, projectName, useEmulator } from '../api/fixture';
 
@@ -21,7 +23,7 @@ interface Run {
   peak: () => number;
 }
 
-function reader(client: MediumOneClient, concurrency: number, order: string[] = []): Run {
+function reader(client: MediumOneClient, concurrency: Concurrency, order: string[] = []): Run {
   const outcomes: ReadOutcome[] = [];
   const batches: ReadProgress[] = [];
   let inFlight = 0;
@@ -71,6 +73,20 @@ describe('users/stateReader: states of a login_id-only list', function () {
     assert.ok(run.batches.length < all.length, 'results come in batches, not one event per user');
     assert.deepEqual(run.batches.at(-1), { done: 120, total: 120 });
     assert.equal(run.reader.running, false);
+  });
+
+  it('reads through the server\'s adaptive controller: never more in flight than its ceiling, every state read', async () => {
+    const all = ids(60);
+    seedUsers(world.emulator, all);
+    world.emulator.configure({ faults: { latencyMs: 20 } });
+    const { client } = makeClient(world.emulator);
+    const run = reader(client, concurrencyFor(client, 3));
+    run.reader.add(all);
+    await run.reader.idle;
+    assert.deepEqual(run.outcomes.map((o) => o.loginId).sort(), all);
+    assert.ok(run.outcomes.every((o) => o.kind === 'read'));
+    assert.ok(run.peak() <= 3, `at most the ceiling in flight (saw ${run.peak()})`);
+    assert.ok(run.peak() > 1, 'reads run side by side');
   });
 
   it('reads in the order given (the rows on screen first), and a prioritized user ahead of the rest', async () => {
