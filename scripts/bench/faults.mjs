@@ -13,34 +13,29 @@ export async function measureFaults({ n, setup }) {
   const { runBulk } = load('users/bulkRun.js');
   const ids = Array.from({ length: n }, (_, i) => `bulk-${i}`);
   const emulator = await startEmulator({ port: 0, seed: seedWith(numbered('bulk', n)) });
+  /** `items` through runBulk with `route` failing on 20 % of calls, on a client paced as the extension paces it. */
+  const underFaults = (route, randomSeed, items, call) => {
+    emulator.configure({ faults: { latencyMs: 20, randomSeed, retryAfterSeconds: 0, routes: { [route]: FAULTS } } });
+    const client = setup.client(emulator.url, { retry: RETRY });
+    return timed(() => runBulk(items, (id) => call(client, id).then(() => undefined), setup.bulkOptions(client)));
+  };
+  const outline = (run) => ({ injectedRate: 0.2, setup: setup.name, ms: Math.round(run.ms), succeeded: run.out.succeeded.length, reportedFailed: run.out.failed.length });
   try {
-    emulator.configure({ faults: { latencyMs: 20, randomSeed: 11, retryAfterSeconds: 0, routes: { 'PATCH /v2/users/:id': FAULTS } } });
-    const faulty = setup.client(emulator.url, { retry: RETRY });
-    const f = await timed(() => runBulk(ids, (id) => faulty.updateUser(id, { disabled: true }).then(() => undefined), setup.bulkOptions(faulty)));
+    const f = await underFaults('PATCH /v2/users/:id', 11, ids, (client, id) => client.updateUser(id, { disabled: true }));
     const held = new Map(emulator.listUsers(PROJECT).map((u) => [u.loginId, u.disabled]));
     const failedIds = new Set(f.out.failed.map((x) => x.loginId));
     const faults = {
-      injectedRate: 0.2,
-      setup: setup.name,
-      ms: Math.round(f.ms),
-      succeeded: f.out.succeeded.length,
-      reportedFailed: f.out.failed.length,
+      ...outline(f),
       unreportedWrongState: ids.filter((id) => !held.get(id) && !failedIds.has(id)).length,
     };
 
     const fresh = ids.map((id) => `new-${id}`);
     emulator.reset(seedWith([]));
-    emulator.configure({ faults: { latencyMs: 20, randomSeed: 12, retryAfterSeconds: 0, routes: { 'POST /v2/users': FAULTS } } });
-    const creator = setup.client(emulator.url, { retry: RETRY });
-    const c = await timed(() => runBulk(fresh, (id) => creator.createUser({ loginId: id, password: 'Bench-pass-1' }).then(() => undefined), setup.bulkOptions(creator)));
+    const c = await underFaults('POST /v2/users', 12, fresh, (client, id) => client.createUser({ loginId: id, password: 'Bench-pass-1' }));
     const posts = emulator.calls().filter((x) => x.method === 'POST' && /^\/v2\/users\/?$/.test(x.path));
     const createFailed = new Set(c.out.failed.map((x) => x.loginId));
     const createFaults = {
-      injectedRate: 0.2,
-      setup: setup.name,
-      ms: Math.round(c.ms),
-      succeeded: c.out.succeeded.length,
-      reportedFailed: c.out.failed.length,
+      ...outline(c),
       // A second create of the same login_id is refused as "exists" (400/403): any such answer is a duplicate attempt.
       duplicateCreateAttempts: posts.filter((x) => x.status === 400 || x.status === 403).length,
       unreportedMissing: fresh.filter((id) => !emulator.checkPassword(PROJECT, id, 'Bench-pass-1') && !createFailed.has(id)).length,
