@@ -4,7 +4,7 @@
  * share it. It is fed one sample per HTTP try (`afterSend`, through the client's observer hook) and may hold sends
  * back (`beforeSend`), which is how a `Retry-After` holds every call to that server, not only the refused one.
  *
- * - Latency: grows while round trips stay within `tolerance` × the best one seen — `slowStartStep` more per good
+ * - Latency: grows while round trips stay within `tolerance` × the best one seen (+ `slackMs`) — `slowStartStep` more per good
  *   sample until the first back-off (the limit triples each round trip, so a far server reaches the ceiling in a
  *   few round trips), one more per round trip after it — and shrinks by `latencyCut` once per round trip while
  *   recent round trips are `congested` × the best: the server or the path is queueing.
@@ -29,7 +29,8 @@ export interface SendSample {
 export interface ConcurrencyGate {
   /** The most places ever handed out at once: callers need no more workers than this. */
   readonly ceiling: number;
-  acquire(signal?: AbortSignal): Promise<(() => void) | undefined>;
+  /** The place's release: `used` false gives back a place that found no work (it says nothing of the server). */
+  acquire(signal?: AbortSignal): Promise<((used?: boolean) => void) | undefined>;
 }
 
 export interface AdaptiveConcurrencyOptions {
@@ -49,6 +50,11 @@ export interface Tuning {
   /** Shrink (by `latencyCut`) while recent round trips are this many times the best one seen. */
   congested: number;
   latencyCut: number;
+  /**
+   * Milliseconds added to both latency bounds: on a near server a round trip of 10 ms that takes 25 ms now and then
+   * (a busy event loop, a garbage collection) is noise, not a queue.
+   */
+  slackMs: number;
   /** Calls added per good sample until the first back-off (1 doubles the limit each round trip). */
   slowStartStep: number;
   /** Sends are paced at this share of the rate the server served when it answered 429. */
@@ -70,6 +76,7 @@ export const defaultTuning: Tuning = {
   tolerance: 1.5,
   congested: 2,
   latencyCut: 0.8,
+  slackMs: 10,
   slowStartStep: 2,
   rateMargin: 0.97,
   rateWindowMs: 1000,
@@ -131,7 +138,7 @@ export class AdaptiveConcurrency implements ConcurrencyGate {
     this.sendsObserved = true;
   }
 
-  async acquire(signal?: AbortSignal): Promise<(() => void) | undefined> {
+  async acquire(signal?: AbortSignal): Promise<((used?: boolean) => void) | undefined> {
     for (;;) {
       if (signal?.aborted) return undefined;
       if (this.active < this.limit) {
@@ -165,17 +172,17 @@ export class AdaptiveConcurrency implements ConcurrencyGate {
     this.roundTrip(sample.ms, sentAt, now);
   }
 
-  private take(): () => void {
+  private take(): (used?: boolean) => void {
     this.active++;
     this.peakActive = Math.max(this.peakActive, this.active);
     const started = this.now();
     let released = false;
-    return () => {
+    return (used = true) => {
       if (released) return;
       released = true;
       this.active--;
       // A client that does not report its sends: the place's whole use stands in for one round trip.
-      if (!this.sendsObserved) this.afterSend({ ms: this.now() - started, status: 200 });
+      if (used && !this.sendsObserved) this.afterSend({ ms: this.now() - started, status: 200 });
       this.wake();
     };
   }
@@ -189,10 +196,12 @@ export class AdaptiveConcurrency implements ConcurrencyGate {
     }
     this.best = Math.min(this.best, ms);
     this.recentRtt = this.recentRtt === undefined ? ms : this.recentRtt + (ms - this.recentRtt) / Math.max(4, this.limit);
-    if (this.recentRtt > this.best * this.t.congested) {
+    const congested = this.best * this.t.congested + this.t.slackMs;
+    // Both the recent average and this round trip: an average still full of a sign-in's wait is not a queue.
+    if (this.recentRtt > congested && ms > congested) {
       if (sentAt <= this.lastReaction) return;
       this.cut(this.t.latencyCut, now);
-    } else if (ms <= this.best * this.t.tolerance && this.active >= this.limit - 1) {
+    } else if (ms <= this.best * this.t.tolerance + this.t.slackMs && this.active >= this.limit - 1) {
       // Only while the places are in use: an idle limit proves nothing about the server.
       this.limitF = Math.min(this.ceiling, this.limitF + (this.slowStart ? this.t.slowStartStep : 1 / this.limit));
       this.wake();
@@ -239,7 +248,10 @@ export class AdaptiveConcurrency implements ConcurrencyGate {
     if (this.holdUntil > now) return this.holdUntil - now;
     if (this.rate === undefined) return 0;
     if (this.nextSend > now) return this.nextSend - now;
-    this.nextSend = Math.max(this.nextSend, now) + 1000 / this.rate;
+    // A timer that fires late would lose its lateness for good: a send may catch up on a schedule up to half the
+    // margin's worth of a window behind, which still keeps a window's sends under the limit.
+    const catchUp = (this.t.rateWindowMs * (1 - this.t.rateMargin)) / 2;
+    this.nextSend = Math.max(this.nextSend, now - catchUp) + 1000 / this.rate;
     return 0;
   }
 

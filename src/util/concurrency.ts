@@ -20,7 +20,7 @@ export async function runPool(
     while (next < count && !signal?.aborted) {
       const release = gate ? await gate.acquire(signal) : () => {};
       if (!release) return;
-      if (next >= count) return release();
+      if (next >= count) return release(false);
       const i = next++;
       try {
         await fn(i);

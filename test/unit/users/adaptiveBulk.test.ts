@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { MediumOneClient } from '../../../src/api/client';
+import { startEmulator, defaultSeed } from '../../../src/emulator';
+import type { Emulator } from '../../../src/emulator/types';
+import { runBulk } from '../../../src/users/bulkRun';
+import { concurrencyFor } from '../../../src/users/serverConcurrency';
+import { disableCall } from '../../../src/users/userCalls';
+import { defaultTuning } from '../../../src/util/adaptiveConcurrency';
+
+const P = 'Local Sandbox';
+const admin = { loginId: 'admin@sandbox.local', password: 'Sandbox-admin-1', apiKey: 'm1-sandbox-key' };
+
+function seedWith(count: number) {
+  const seed = defaultSeed();
+  seed.projects[0].users = Array.from({ length: count }, (_, i) => ({ loginId: `bulk-${String(i).padStart(3, '0')}`, password: 'Device-pass-1' }));
+  return seed;
+}
+
+/** Disables every user through the server's controller, counting the calls in flight as the runner sees them. */
+async function disableAll(emulator: Emulator, client: MediumOneClient, ceiling: number) {
+  const ids = emulator.listUsers(P).map((u) => u.loginId);
+  const gate = concurrencyFor(client, ceiling);
+  let inFlight = 0;
+  let peak = 0;
+  const outcome = await runBulk(ids, async (id) => {
+    peak = Math.max(peak, ++inFlight);
+    try {
+      await disableCall.call(client, id);
+    } finally {
+      inFlight--;
+    }
+  }, { concurrency: gate });
+  return { ids, outcome, peak, gate };
+}
+
+describe('bulk runs through the adaptive controller, against the emulator', () => {
+  let emulator: Emulator;
+  afterEach(async () => emulator.stop());
+
+  it('grows past its start while latency is flat, never past the ceiling, and ends with every user disabled', async () => {
+    emulator = await startEmulator({ port: 0, seed: seedWith(240), faults: { latencyMs: 25 } });
+    const client = new MediumOneClient({ baseUrl: emulator.url, credentials: () => admin });
+    const { ids, outcome, peak } = await disableAll(emulator, client, 12);
+    assert.ok(peak > defaultTuning.initial, `at most ${peak} calls in flight: it never grew past its start (${defaultTuning.initial})`);
+    assert.ok(peak <= 12, `${peak} calls in flight, above the ceiling of 12`);
+    assert.deepEqual(outcome.failed, []);
+    assert.equal(outcome.succeeded.length, ids.length);
+    assert.ok(emulator.listUsers(P).every((u) => u.disabled), 'the server holds every user disabled');
+  });
+
+  it('a ceiling of 1 runs one call at a time', async () => {
+    emulator = await startEmulator({ port: 0, seed: seedWith(30) });
+    const client = new MediumOneClient({ baseUrl: emulator.url, credentials: () => admin });
+    const { outcome, peak } = await disableAll(emulator, client, 1);
+    assert.equal(peak, 1);
+    assert.equal(outcome.succeeded.length, 30);
+  });
+
+  it('one controller per client: a bulk run and a later read share what it learned', async () => {
+    emulator = await startEmulator({ port: 0, seed: seedWith(80), faults: { latencyMs: 10 } });
+    const client = new MediumOneClient({ baseUrl: emulator.url, credentials: () => admin });
+    const { gate } = await disableAll(emulator, client, 16);
+    assert.equal(concurrencyFor(client, 16), gate);
+    assert.ok(gate.limit > defaultTuning.initial, `limit ${gate.limit} after a run at flat latency`);
+    const other = new MediumOneClient({ baseUrl: emulator.url, credentials: () => admin });
+    assert.notEqual(concurrencyFor(other, 16), gate);
+  });
+});
