@@ -1,3 +1,4 @@
+import { performance } from 'perf_hooks';
 import type { CallRecord } from './types';
 
 /** Every API call seen since start or the last clear, in order of arrival (tests and the fault campaign read it). */
@@ -6,7 +7,7 @@ export class CallLog {
 
   /** Records a call as it arrives; the handler fills in its status and what it concerned as it goes. */
   open(method: string, path: string): CallRecord {
-    const record: CallRecord = { method, path, status: 0 };
+    const record: CallRecord = { method, path, status: 0, receivedAt: performance.now() };
     this.records.push(record);
     return record;
   }

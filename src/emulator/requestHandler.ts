@@ -1,4 +1,5 @@
 import type * as http from 'http';
+import { performance } from 'perf_hooks';
 import type { Emulator } from './types';
 import type { CallLog } from './callLog';
 import type { SettingsInForce } from './settingsInForce';
@@ -49,6 +50,9 @@ async function answerApi(parts: RequestHandlerParts, req: http.IncomingMessage, 
   const record = parts.calls.open(method, rawPath);
   const finish = (reply: Reply | 'dropped', malformed = false) => {
     record.status = reply === 'dropped' ? 'dropped' : reply.status;
+    const retryAfter = reply === 'dropped' ? undefined : reply.headers?.['Retry-After'];
+    if (typeof retryAfter === 'string') record.retryAfterSeconds = Number(retryAfter);
+    record.answeredAt = performance.now();
     parts.log?.(`${method} ${rawPath} ${record.status} ${Date.now() - started}ms`);
     if (reply === 'dropped') req.socket.destroy();
     else send(res, shapeError(reply, settings.errorBodies), malformed);

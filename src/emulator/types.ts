@@ -166,6 +166,12 @@ export interface CallRecord {
   fault?: FaultKind;
   /** The call changed state (a create, update or delete succeeded), even when its answer was then lost or garbled. */
   applied?: boolean;
+  /** `performance.now()` of the emulator's process when the request arrived (an in-process test compares its own clock). */
+  receivedAt: number;
+  /** `performance.now()` when the answer was sent or the socket dropped; absent while the call is in progress. */
+  answeredAt?: number;
+  /** The Retry-After (seconds) sent with the answer, if any (429 and 503). */
+  retryAfterSeconds?: number;
 }
 
 export interface Emulator {

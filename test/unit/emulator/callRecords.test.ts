@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import { emulatorPerTest, login, request, userPath } from './fixture';
 
 // The call log is how tests outside the emulator (the fault campaign) tell a change applied from one refused, and
@@ -23,5 +24,25 @@ describe('emulator: call records', function () {
       { method: 'DELETE', status: 503, loginId: 'rec-1', applied: undefined, fault: 'status503' },
     ]);
     assert.equal(emu.getUser('Conformance', 'rec-1')?.disabled, true, 'the dropped PATCH was applied');
+  });
+
+  it('time each call on the clock of the process that runs the test, and keep the Retry-After a 429 or 503 sent', async () => {
+    const emu = await world.start();
+    const before = performance.now();
+    const cookie = await login(emu);
+    emu.configure({ faults: { routes: { 'GET /v2/users/:id': { status503: 1 } }, retryAfterSeconds: 2 } });
+    await request(emu, 'GET', userPath('zeta'), { cookie });
+    emu.configure({ faults: undefined, rateLimit: { requests: 1, windowMs: 3000 } });
+    await request(emu, 'GET', '/v2/users', { cookie });
+    await request(emu, 'GET', '/v2/users', { cookie });
+    const after = performance.now();
+    const calls = emu.calls();
+    assert.deepEqual(calls.map((c) => [c.status, c.retryAfterSeconds]), [[200, undefined], [503, 2], [200, undefined], [429, 3]]);
+    let last = before;
+    for (const c of calls) {
+      assert.ok(c.receivedAt >= last, `received in order, after the test began (${c.receivedAt} >= ${last})`);
+      assert.ok(c.answeredAt !== undefined && c.answeredAt >= c.receivedAt && c.answeredAt <= after, 'answered after it arrived, before the test read it');
+      last = c.answeredAt;
+    }
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { FaultConfig } from '../../../src/emulator/types';
-import { business, cookieOf, emulatorPerTest, login, parse, project, request, sleep, statuses } from './fixture';
+import { business, cookieOf, emulatorPerTest, login, parse, project, request, sleep, statuses, untimed } from './fixture';
 import { forEachProfile } from './forEachProfile';
 
 const create = (login_id: string) => ({ login_id, password: 'Fault-pass-1' });
@@ -91,7 +91,7 @@ describe('emulator: fault injection', function () {
     const { emu, cookie } = await withFaults({ routes: { 'POST /v2/users': { drop: 1 } } });
     await assert.rejects(request(emu, 'POST', '/v2/users/', { cookie, body: create('dropped') }), /socket hang up|ECONNRESET/);
     assert.equal(emu.getUser(project, 'dropped'), undefined);
-    assert.deepEqual(emu.calls().at(-1), { method: 'POST', path: '/v2/users/', status: 'dropped', project, fault: 'drop' });
+    assert.deepEqual(untimed(emu.calls().at(-1)), { method: 'POST', path: '/v2/users/', status: 'dropped', project, fault: 'drop' });
   });
 
   it('dropAfter: the call is applied, then the socket closes with no answer', async () => {

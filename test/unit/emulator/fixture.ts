@@ -2,7 +2,7 @@
 import * as http from 'node:http';
 import * as assert from 'node:assert/strict';
 import { startEmulator } from '../../../src/emulator';
-import type { Emulator, EmulatorOptions, EmulatorSeed } from '../../../src/emulator/types';
+import type { CallRecord, Emulator, EmulatorOptions, EmulatorSeed } from '../../../src/emulator/types';
 import { projectSeed } from '../fixtureSeed';
 
 export const project = 'Conformance';
@@ -132,4 +132,11 @@ export async function statuses(n: number, call: () => Promise<Res>): Promise<(nu
     out.push(await call().then((r) => r.status, () => 'dropped' as const));
   }
   return out;
+}
+
+/** A call record without its times (they differ on every run), for comparing whole records. */
+export function untimed(record: CallRecord | undefined): Omit<CallRecord, 'receivedAt' | 'answeredAt'> | undefined {
+  if (!record) return undefined;
+  const { receivedAt: _received, answeredAt: _answered, ...rest } = record;
+  return rest;
 }
