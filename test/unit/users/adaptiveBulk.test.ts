@@ -48,6 +48,32 @@ describe('bulk runs through the adaptive controller, against the emulator', () =
     assert.ok(emulator.listUsers(P).every((u) => u.disabled), 'the server holds every user disabled');
   });
 
+  it('backs off when the server slows down mid-run, and grows again once it is fast', async () => {
+    emulator = await startEmulator({ port: 0, seed: seedWith(300), faults: { latencyMs: 20 } });
+    const client = new MediumOneClient({ baseUrl: emulator.url, credentials: () => admin });
+    const gate = concurrencyFor(client, 16);
+    const limits: Record<string, number> = {};
+    const ids = emulator.listUsers(P).map((u) => u.loginId);
+    const outcome = await runBulk(ids, (id) => disableCall.call(client, id), {
+      concurrency: gate,
+      onItemDone: (_id, _ok, done) => {
+        // The server gets six times slower for the middle hundred, then fast again.
+        if (done === 100) {
+          limits.fast = gate.limit;
+          emulator.configure({ faults: { latencyMs: 120 } });
+        }
+        if (done === 200) {
+          limits.slow = gate.limit;
+          emulator.configure({ faults: { latencyMs: 20 } });
+        }
+      },
+    });
+    limits.end = gate.limit;
+    assert.ok(limits.slow < limits.fast, `limits ${JSON.stringify(limits)}: no back-off while the server was slow`);
+    assert.ok(limits.end > limits.slow, `limits ${JSON.stringify(limits)}: no recovery once it was fast again`);
+    assert.equal(outcome.succeeded.length, 300);
+  });
+
   it('a ceiling of 1 runs one call at a time', async () => {
     emulator = await startEmulator({ port: 0, seed: seedWith(30) });
     const client = new MediumOneClient({ baseUrl: emulator.url, credentials: () => admin });
