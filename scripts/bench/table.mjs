@@ -68,6 +68,7 @@ const targetLine = (t) => `${t.ok ? 'meets ' : 'MISSES'}  ${t.name}: ${t.value}`
 const caveats = (r) => [
   r.quick ? 'quick run: fewer users and operations than the targets name' : '',
   r.typeErrors ? 'tsc reported type errors: measured the JavaScript it emitted' : '',
+  r.editorBesideOtherSections ? 'the code-server part ran beside the other sections (EDITOR_LOCK)' : '',
 ].filter(Boolean);
 
 export function textReport(results, targets) {
