@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { isMediumOneError } from '../api/errors';
 import type { BasicUser } from '../api/types';
 import type { Concurrency } from '../util/concurrency';
@@ -69,6 +70,9 @@ export class StateReader {
 
   constructor(private readonly options: StateReaderOptions) {
     this.finished = new Promise<void>((resolve) => (this.finish = resolve));
+    // Every worker waiting for a place and every call in flight listens to the one signal: up to the ceiling (24 by
+    // default, 64 at most) plus the waiters, past Node's warning threshold of 10 that is meant to catch leaks.
+    setMaxListeners(0, this.abortController.signal);
   }
 
   /**
