@@ -143,17 +143,29 @@ function radixSort(k: Keys, order: Int32Array, buffer: Int32Array, lo: number, h
     return;
   }
   // Bucket 0: keys that end here; bucket c + 1: keys whose code unit at `depth` is c (all are below 256).
+  const { codes, start, length } = k;
+  const bucket = new Uint16Array(hi - lo);
   const starts = new Int32Array(258);
-  for (let i = lo; i < hi; i++) starts[bucketOf(k, order[i], depth) + 1]++;
+  for (let i = lo; i < hi; i++) {
+    const at = order[i];
+    const b = depth < length[at] ? codes[start[at] + depth] + 1 : 0;
+    bucket[i - lo] = b;
+    starts[b + 1]++;
+  }
+  // All alike at this depth (a common prefix such as "device-"): nothing to move, on to the next code unit.
+  const first = bucket[0];
+  if (first !== 0 && starts[first + 1] === hi - lo) {
+    radixSort(k, order, buffer, lo, hi, depth + 1);
+    return;
+  }
   for (let c = 1; c < 258; c++) starts[c] += starts[c - 1];
   const next = starts.slice(0, 257);
-  for (let i = lo; i < hi; i++) buffer[lo + next[bucketOf(k, order[i], depth)]++] = order[i];
+  for (let i = lo; i < hi; i++) buffer[lo + next[bucket[i - lo]]++] = order[i];
   order.set(buffer.subarray(lo, hi), lo);
   // Keys that ended here are equal: their login_ids in code-unit order.
-  order.subarray(lo, lo + starts[1]).sort((x, y) => compareKeys(k, x, y, depth));
+  if (starts[1] > 1) order.subarray(lo, lo + starts[1]).sort((x, y) => compareKeys(k, x, y, depth));
   for (let c = 1; c < 257; c++) {
     if (starts[c + 1] - starts[c] > 1) radixSort(k, order, buffer, lo + starts[c], lo + starts[c + 1], depth + 1);
   }
 }
 
-const bucketOf = (k: Keys, i: number, depth: number): number => (depth < k.length[i] ? k.codes[k.start[i] + depth] + 1 : 0);
