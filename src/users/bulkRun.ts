@@ -5,7 +5,8 @@ import { runPool, type Concurrency } from '../util/concurrency';
  * Runs one operation over many users with bounded concurrency and cancellation, and reports each
  * item's fate: nothing is ever silently dropped. Cancelling stops *starting* items; calls already sent
  * finish, because aborting one mid-flight could leave the server changed while the report says "not
- * run". The extension passes the server's `AdaptiveConcurrency` (see `concurrencyFor`); tests may pass a number. Knows nothing of VS Code so the benchmark, the fault campaign and unit tests drive it directly.
+ * run". The extension passes the server's `AdaptiveConcurrency` (see `concurrencyFor`); tests may pass a number.
+ * Knows nothing of VS Code so the benchmark, the fault campaign and unit tests drive it directly.
  */
 export interface BulkFailure {
   loginId: string;

@@ -4,15 +4,15 @@
  * share it. It is fed one sample per HTTP try (`afterSend`, through the client's observer hook) and may hold sends
  * back (`beforeSend`), which is how a `Retry-After` holds every call to that server, not only the refused one.
  *
- * - Latency: grows while round trips stay within `tolerance` × the best one seen (+ `slackMs`) — `slowStartStep` more per good
- *   sample until the first back-off (the limit triples each round trip, so a far server reaches the ceiling in a
- *   few round trips), one more per round trip after it — and shrinks by `latencyCut` once per round trip while
- *   recent round trips are `congested` × the best: the server or the path is queueing.
+ * - Latency: grows while round trips stay within `tolerance` × the best one seen (+ `slackMs`) — `slowStartStep`
+ *   more per good sample until the first back-off (the limit triples each round trip, so a far server reaches the
+ *   ceiling in a few round trips), one more per round trip after it — and shrinks by `latencyCut` once per round
+ *   trip while recent round trips are `congested` × the best: the server or the path is queueing.
  * - 429 / 503: no call starts until `Retry-After` has passed. A 429 whose Retry-After is a second or more is a
  *   windowed rate limit: halving the calls in flight would not stop a near server from exceeding it (even one call
  *   at a time is 50 calls a second at 20 ms), so sends are spaced at `rateMargin` × the rate the server served
- *   over the last window instead, and that rate creeps up again while no 429 comes. Any other 429 / 503 halves the
- *   limit. Samples of calls sent before the last reaction belong to the same episode and change nothing more.
+ *   over the last window instead, and that rate creeps up after `probeAfterMs` without a 429. Any other 429 / 503
+ *   halves the limit. Samples of calls sent before the last reaction belong to the same episode and change nothing.
  */
 
 /** One HTTP try as the client saw it. */
