@@ -3,7 +3,8 @@ import type { ProjectStore } from '../projects/projectStore';
 import type { ProjectUsers } from '../users/projectUsers';
 import type { UsersTreeProvider } from './usersTreeProvider';
 import type { TreeNode } from './nodes';
-import { countFiltered, describeFilter, isActive, type FilterCounts, type UserFilter } from '../users/userFilter';
+import { countFiltered, isActive, type FilterCounts, type UserFilter } from '../users/userFilter';
+import { describeFilter } from './filterText';
 import { readingText, STATE_LABELS } from './treeItems';
 
 /** Updates at most this often: a bulk run or a state read changes rows many times a second. */

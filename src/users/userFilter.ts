@@ -54,12 +54,3 @@ export function countFiltered(filter: UserFilter, entries: readonly UserEntry[])
   }
   return counts;
 }
-
-/** Short form for the view's description and the export's prompts, e.g. `Filter: "dev" · disabled`. */
-export function describeFilter(f: UserFilter): string | undefined {
-  if (!isActive(f)) return undefined;
-  const parts: string[] = [];
-  if (f.text) parts.push(`"${f.text}"`);
-  if (f.states?.length) parts.push(f.states.join(', '));
-  return `Filter: ${parts.join(' · ')}`;
-}

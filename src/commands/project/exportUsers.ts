@@ -1,7 +1,8 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
-import { describeFilter, isActive, matches, matchesText } from '../../users/userFilter';
+import { isActive, matches, matchesText } from '../../users/userFilter';
+import { describeFilter } from '../../tree/filterText';
 import type { ExportFormat } from '../../users/exportUsers';
 import { loadFileFormats } from './fileFormats';
 import { UserCancelled } from '../errors';
