@@ -1,8 +1,4 @@
-import { isMediumOneError } from '../api/errors';
-
-/** The plain-language text of any error; the API client's errors already read well. */
+/** The plain-language text of any error: the API client's errors (MediumOneError, an Error) already read well. */
 export function describeError(error: unknown): string {
-  if (isMediumOneError(error)) return error.message;
-  if (error instanceof Error) return error.message;
-  return String(error);
+  return error instanceof Error ? error.message : String(error);
 }
