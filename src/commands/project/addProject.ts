@@ -6,7 +6,7 @@ import { describeError } from '../../util/errorText';
 import { UserCancelled } from '../errors';
 import { revealProject } from '../reveal';
 import { withUncancellableProgress } from '../../ui/progress';
-import { saveWithKeyringFallback } from '../../projects/keyringFallback';
+import { saveWithKeyringFallback } from './keyringFallback';
 import { askApiKey, askBaseUrl, askLoginId, askMqttId, askName, askPassword, askProduction, askRole } from './projectPrompts';
 
 type Fixable = 'baseUrl' | 'loginId' | 'password' | 'apiKey';

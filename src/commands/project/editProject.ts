@@ -6,7 +6,7 @@ import { parseBaseUrl, type BaseUrl } from '../../api/url';
 import { describeError } from '../../util/errorText';
 import { isMediumOneError } from '../../api/errors';
 import { resolveProject } from '../pickers';
-import { saveWithKeyringFallback, storedSecretsIfReadable } from '../../projects/keyringFallback';
+import { saveWithKeyringFallback, storedSecretsIfReadable } from './keyringFallback';
 import { openEditProjectPanel, type EditProjectHost, type ProjectFormValues } from '../../webviews/host/editProjectPanel';
 
 type SaveError = { field?: keyof ProjectFormValues; message: string } | undefined;

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
-import type { Project, ProjectSecrets } from './project';
-import { isKeyringUnavailable } from './keyringProblem';
-import type { SecretPlace } from './secretVault';
+import type { Services } from '../../services';
+import type { Project, ProjectSecrets } from '../../projects/project';
+import { isKeyringUnavailable } from '../../projects/keyringProblem';
+import type { SecretPlace } from '../../projects/secretVault';
 
 /**
  * Saves a project with its credentials. When SecretStorage fails, the user reads the cause and the remedy and may
  * keep the credentials in memory for this window only; nothing is ever written in plain text. Resolves to where the
- * credentials went, or undefined when the user declined (the project is then not saved).
+ * credentials went, or undefined when the user declined (the project is then not saved). It asks the user, so it
+ * lives with the Add and Edit Project commands, not in src/projects.
  */
 export async function saveWithKeyringFallback(s: Services, project: Project, secrets: ProjectSecrets): Promise<SecretPlace | undefined> {
   try {
