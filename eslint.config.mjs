@@ -71,10 +71,20 @@ export default tseslint.config(
   }),
   layer(['src/users/**/*.ts'], {
     paths: [noVscode],
-    patterns: [{ regex: of(['tree', 'webviews', 'ui', 'sandbox']), message: 'src/users is the user domain: it knows no view, panel, prompt or sandbox.' }],
+    patterns: [
+      {
+        regex: of(['tree', 'webviews', 'ui', 'sandbox', 'reports', 'services']),
+        message: 'src/users is the user domain: it knows no view, panel, prompt, sandbox or the services bag.',
+      },
+    ],
   }),
   layer(['src/projects/**/*.ts'], {
-    patterns: [{ regex: of(['tree', 'webviews']), message: 'src/projects knows nothing of the tree or the webviews: they read projects, not the reverse.' }],
+    patterns: [
+      {
+        regex: of(['users', 'tree', 'webviews', 'ui', 'sandbox', 'reports', 'services']),
+        message: 'src/projects sits below the users, the tree, the panels, the prompts and the services bag: they read projects, not the reverse.',
+      },
+    ],
   }),
   layer(['src/users/limits.ts', 'src/projects/capabilities.ts'], { paths: [noVscode], patterns: pageSafe }),
   layer(['src/tree/**/*.ts'], {
