@@ -4,7 +4,7 @@ import { TransportError, type HttpResponse, type Transport } from './http';
 import { backoffDelayMs, parseRetryAfter, sleep } from './retry';
 import type { SendEnd } from './pace';
 import type { Probe, Session } from './session';
-import type { ApiLogger, RetryPolicy } from './types';
+import type { ApiLogger, RetryPolicy, SendObserver } from './types';
 import { uncertainFailure } from './uncertain';
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; why: string };
@@ -70,6 +70,8 @@ export interface CallerOptions {
   logger?: ApiLogger;
   /** Secrets known to the client right now (the login's password and API key). */
   knownSecrets: () => readonly string[];
+  /** See `MediumOneClient.observe`. */
+  observers: ReadonlySet<SendObserver>;
 }
 
 /**
@@ -164,6 +166,8 @@ export class Caller {
       const last = attempt >= policy.maxAttempts;
       let res: HttpResponse;
       let generation = 0;
+      // Before the session is asked for: nothing may be awaited between `sendable()` and the send.
+      for (const o of this.o.observers) await o.beforeSend?.(signal);
       while (state) {
         await session.ready(signal, state.probe);
         // Checked with nothing awaited before the send reads the cookie jar, so it names the cookies sent.
@@ -173,8 +177,10 @@ export class Caller {
         break;
       }
       let how: SendEnd = 'lost';
+      const sent = performance.now();
+      let answer: HttpResponse | undefined;
       try {
-        res = await transport.send({ method: x.method, path: x.path, body: x.body, attempt }, signal);
+        res = answer = await transport.send({ method: x.method, path: x.path, body: x.body, attempt }, signal);
         how = res.status === 401 ? 'ended' : 'accepted';
       } catch (e) {
         if (!(e instanceof TransportError)) throw e;
@@ -195,6 +201,7 @@ export class Caller {
       } finally {
         if (state) session.sent(generation, how);
         state?.probe?.release();
+        this.observed(performance.now() - sent, answer);
       }
 
       if (this.repeats(x, res)) {
@@ -222,6 +229,22 @@ export class Caller {
   private repeats(x: Exchange<unknown>, res: HttpResponse): boolean {
     if (isBackOffStatus(res.status)) return x.backOffOn?.(res) ?? true;
     return x.method === 'GET' && isPassingServerError(res.status);
+  }
+
+  private observed(ms: number, res: HttpResponse | undefined): void {
+    const retryAfter = res && isBackOffStatus(res.status) ? parseRetryAfter(res.header('retry-after')) : undefined;
+    const sample = {
+      ms,
+      status: res?.status,
+      retryAfterMs: retryAfter === undefined ? undefined : Math.min(retryAfter, this.o.policy.maxDelayMs),
+    };
+    for (const o of this.o.observers) {
+      try {
+        o.afterSend?.(sample);
+      } catch {
+        // An observer's failure must not fail the call.
+      }
+    }
   }
 
   private subject(x: Exchange<unknown>): Subject {

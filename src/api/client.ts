@@ -10,7 +10,7 @@ import { retryPolicy, sleep } from './retry';
 import { loginResponseSchema, summaryFromEntry, updateResponseSchema, updatedFields, userFromBody, userListSchema, userSchema } from './schemas';
 import { Session } from './session';
 import { settleDelete, settleUpdate } from './settle';
-import type { BasicUser, CallOptions, ClientOptions, CreateResult, Credentials, RetryPolicy, Role, UserChanges, UserSummary, WaitOptions } from './types';
+import type { BasicUser, CallOptions, ClientOptions, CreateResult, Credentials, RetryPolicy, Role, SendObserver, UserChanges, UserSummary, WaitOptions } from './types';
 import { checkNewLoginId, parseBaseUrl, paths, userPath } from './url';
 
 export const defaultTimeoutMs = 30_000;
@@ -33,6 +33,7 @@ export class MediumOneClient {
   /** The account of the last sign-in, for `mayReach`. */
   private signedInAs?: string;
   private readonly role?: Role;
+  private readonly observers = new Set<SendObserver>();
 
   /** Throws `invalidUrl` for a malformed base URL, or plain http to a host that is not loopback. */
   constructor(options: ClientOptions) {
@@ -51,7 +52,14 @@ export class MediumOneClient {
       random: this.random,
       logger: options.logger,
       knownSecrets: () => this.loginSecrets,
+      observers: this.observers,
     });
+  }
+
+  /** Sees every HTTP try from now on (see `SendObserver`); returns the function that stops it. */
+  observe(observer: SendObserver): () => void {
+    this.observers.add(observer);
+    return () => void this.observers.delete(observer);
   }
 
   /** True while a sign-in succeeded and its session cookies are alive. */

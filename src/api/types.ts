@@ -76,6 +76,24 @@ export interface ClientOptions {
   random?: () => number;
 }
 
+/** One HTTP try as the client saw it, for a `SendObserver`. */
+export interface SendSample {
+  /** From the send to the answer or failure. */
+  ms: number;
+  /** Undefined: no answer (network failure, timeout, cancelled). */
+  status?: number;
+  /** A 429/503's Retry-After, capped as the client's own wait is (the retry policy's maxDelayMs). */
+  retryAfterMs?: number;
+}
+
+/** Sees every HTTP try of a client, sign-ins included (the adaptive concurrency controller, src/util). */
+export interface SendObserver {
+  /** Awaited before every send: may hold it back, e.g. until a Retry-After has passed. */
+  beforeSend?(signal: AbortSignal | undefined): Promise<void>;
+  /** After every try. Must not throw. */
+  afterSend?(sample: SendSample): void;
+}
+
 export interface CallOptions {
   signal?: AbortSignal;
 }

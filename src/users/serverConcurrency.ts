@@ -1,5 +1,5 @@
 import type { MediumOneClient } from '../api/client';
-import { AdaptiveConcurrency, type SendSample } from '../util/adaptiveConcurrency';
+import { AdaptiveConcurrency } from '../util/adaptiveConcurrency';
 
 /**
  * The ceiling of `mediumOne.concurrency: "auto"`. The benchmark's bar is "within 15 % of max(N × RTT ÷ ceiling,
@@ -17,11 +17,6 @@ export function concurrencyCeiling(value: unknown): number {
   return typeof n === 'number' && Number.isFinite(n) ? Math.min(64, Math.max(1, Math.round(n))) : DEFAULT_CEILING;
 }
 
-/** What a client offers its send observers (see `AdaptiveConcurrency.beforeSend` / `afterSend`). */
-interface Observable {
-  observe?(observer: { beforeSend(signal?: AbortSignal): Promise<void>; afterSend(sample: SendSample): void }): () => void;
-}
-
 const byClient = new WeakMap<MediumOneClient, AdaptiveConcurrency>();
 
 /**
@@ -36,11 +31,9 @@ export function concurrencyFor(client: MediumOneClient, ceiling: number = DEFAUL
     return controller;
   }
   controller = new AdaptiveConcurrency({ ceiling });
-  const observable = client as Observable;
-  if (observable.observe) {
-    observable.observe(controller);
-    controller.observing();
-  }
+  // Every try of this client, sign-ins and Retry Failed's checks included, feeds it and waits on its holds.
+  client.observe(controller);
+  controller.observing();
   byClient.set(client, controller);
   return controller;
 }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { ConcurrencyGate } from './adaptiveConcurrency';
 
 /** Calls in flight at most: a fixed number, or a gate that decides as it goes (`AdaptiveConcurrency`). */
@@ -15,6 +16,8 @@ export async function runPool(
 ): Promise<number> {
   const gate = typeof concurrency === 'number' ? undefined : concurrency;
   const width = Math.max(1, Math.min(gate ? gate.ceiling : (concurrency as number), count));
+  // Every worker waiting for a place listens to the signal: up to 64 of them is not a leak.
+  if (gate && signal) setMaxListeners(0, signal);
   let next = 0;
   const worker = async () => {
     while (next < count && !signal?.aborted) {

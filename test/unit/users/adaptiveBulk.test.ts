@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { MediumOneClient } from '../../../src/api/client';
 import { startEmulator, defaultSeed } from '../../../src/emulator';
-import type { CallRecord, Emulator } from '../../../src/emulator/types';
+import type { CallRecord, Emulator, FaultConfig } from '../../../src/emulator/types';
 import { runBulk } from '../../../src/users/bulkRun';
-import { concurrencyFor } from '../../../src/users/serverConcurrency';
+import { DEFAULT_CEILING, concurrencyCeiling, concurrencyFor } from '../../../src/users/serverConcurrency';
 import { disableCall } from '../../../src/users/userCalls';
 import { defaultTuning } from '../../../src/util/adaptiveConcurrency';
 
@@ -43,6 +43,32 @@ async function disableAll(emulator: Emulator, client: MediumOneClient, ceiling: 
   return { ids, outcome, peak, gate };
 }
 
+/**
+ * Disables 300 users with ceiling 16; the server takes `middle` for items 100-200 and `after` from then on. Returns
+ * the controller's limit when the middle begins, when it ends, and at the end.
+ */
+async function inThreePhases(emulator: Emulator, middle: FaultConfig, after: FaultConfig) {
+  const client = new MediumOneClient({ baseUrl: emulator.url, credentials: () => admin });
+  const gate = concurrencyFor(client, 16);
+  const limits = { before: 0, during: 0, end: 0 };
+  const ids = emulator.listUsers(P).map((u) => u.loginId);
+  const outcome = await runBulk(ids, (id) => disableCall.call(client, id), {
+    concurrency: gate,
+    onItemDone: (_id, _ok, done) => {
+      if (done === 100) {
+        limits.before = gate.limit;
+        emulator.configure({ faults: middle });
+      }
+      if (done === 200) {
+        limits.during = gate.limit;
+        emulator.configure({ faults: after });
+      }
+    },
+  });
+  limits.end = gate.limit;
+  return { limits, outcome };
+}
+
 describe('bulk runs through the adaptive controller, against the emulator', () => {
   let emulator: Emulator;
   afterEach(async () => emulator.stop());
@@ -61,28 +87,43 @@ describe('bulk runs through the adaptive controller, against the emulator', () =
 
   it('backs off when the server slows down mid-run, and grows again once it is fast', async () => {
     emulator = await startEmulator({ port: 0, seed: seedWith(300), faults: { latencyMs: 20 } });
-    const client = new MediumOneClient({ baseUrl: emulator.url, credentials: () => admin });
-    const gate = concurrencyFor(client, 16);
-    const limits: Record<string, number> = {};
-    const ids = emulator.listUsers(P).map((u) => u.loginId);
-    const outcome = await runBulk(ids, (id) => disableCall.call(client, id), {
-      concurrency: gate,
-      onItemDone: (_id, _ok, done) => {
-        // The server gets six times slower for the middle hundred, then fast again.
-        if (done === 100) {
-          limits.fast = gate.limit;
-          emulator.configure({ faults: { latencyMs: 120 } });
-        }
-        if (done === 200) {
-          limits.slow = gate.limit;
-          emulator.configure({ faults: { latencyMs: 20 } });
-        }
-      },
-    });
-    limits.end = gate.limit;
-    assert.ok(limits.slow < limits.fast, `limits ${JSON.stringify(limits)}: no back-off while the server was slow`);
-    assert.ok(limits.end > limits.slow, `limits ${JSON.stringify(limits)}: no recovery once it was fast again`);
+    // The server gets six times slower for the middle hundred, then fast again.
+    const { limits, outcome } = await inThreePhases(emulator, { latencyMs: 120 }, { latencyMs: 20 });
+    assert.ok(limits.during < limits.before, `limits ${JSON.stringify(limits)}: no back-off while the server was slow`);
+    assert.ok(limits.end > limits.during, `limits ${JSON.stringify(limits)}: no recovery once it was fast again`);
     assert.equal(outcome.succeeded.length, 300);
+  });
+
+  it('meets a rate limit without a failure: no call starts before a Retry-After has passed, and sends are paced', async () => {
+    emulator = await startEmulator({ port: 0, seed: seedWith(60), faults: { latencyMs: 5 }, rateLimit: { requests: 15, windowMs: 1000 } });
+    const client = new MediumOneClient({ baseUrl: emulator.url, credentials: () => admin });
+    const { ids, outcome, gate } = await disableAll(emulator, client, 24);
+    assert.deepEqual(outcome.failed, []);
+    assert.equal(outcome.succeeded.length, ids.length);
+    assert.ok(emulator.listUsers(P).every((u) => u.disabled));
+    const calls = emulator.calls();
+    const refused = calls.filter((c) => c.status === 429);
+    assert.ok(refused.length > 0, 'the run met the limit');
+    // A call may still arrive just after a 429 was answered (sent before the client read it): 100 ms of slack.
+    for (const r of refused) {
+      const from = r.answeredAt! + 100;
+      const until = r.answeredAt! + r.retryAfterSeconds! * 1000 - 5;
+      const early = calls.filter((c) => c.receivedAt > from && c.receivedAt < until);
+      assert.deepEqual(early.map((c) => `${c.method} ${c.path}`), [], `calls during the Retry-After of the 429 answered at ${Math.round(r.answeredAt!)}`);
+    }
+    const rate = gate.state.ratePerSecond;
+    assert.ok(rate !== undefined && rate <= 15, `paced at ${rate} calls a second against a limit of 15`);
+    assert.ok(refused.length < ids.length / 2, `${refused.length} 429s for ${ids.length} calls: the pacing did not hold`);
+  });
+
+  it('halves on 503s and recovers once they stop', async () => {
+    emulator = await startEmulator({ port: 0, seed: seedWith(300), faults: { latencyMs: 10 } });
+    const busy = { randomSeed: 3, latencyMs: 10, retryAfterSeconds: 0, routes: { 'PATCH /v2/users/:id': { status503: 0.3 } } };
+    const { limits, outcome } = await inThreePhases(emulator, busy, { latencyMs: 10 });
+    assert.ok(limits.during < limits.before, `limits ${JSON.stringify(limits)}: no back-off on 503s`);
+    assert.ok(limits.end > limits.during, `limits ${JSON.stringify(limits)}: no recovery`);
+    for (const f of outcome.failed) assert.match(f.reason, /503|unavailable/i, `${f.loginId} failed with a reason`);
+    for (const id of outcome.succeeded) assert.equal(emulator.getUser(P, id)?.disabled, true);
   });
 
   it('a ceiling of 1 runs one call at a time', async () => {
@@ -98,8 +139,20 @@ describe('bulk runs through the adaptive controller, against the emulator', () =
     const client = new MediumOneClient({ baseUrl: emulator.url, credentials: () => admin });
     const { gate } = await disableAll(emulator, client, 16);
     assert.equal(concurrencyFor(client, 16), gate);
-    assert.ok(gate.limit > defaultTuning.initial, `limit ${gate.limit} after a run at flat latency`);
+    assert.ok(gate.state.peakInFlight > defaultTuning.initial, `at most ${gate.state.peakInFlight} in flight at flat latency`);
     const other = new MediumOneClient({ baseUrl: emulator.url, credentials: () => admin });
     assert.notEqual(concurrencyFor(other, 16), gate);
+  });
+});
+
+describe('mediumOne.concurrency as a ceiling', () => {
+  it('reads "auto" as the default ceiling, and numbers (old settings too) as the ceiling, within 1-64', () => {
+    assert.equal(concurrencyCeiling('auto'), DEFAULT_CEILING);
+    assert.equal(concurrencyCeiling(undefined), DEFAULT_CEILING);
+    assert.equal(concurrencyCeiling('fast'), DEFAULT_CEILING);
+    assert.equal(concurrencyCeiling(8), 8, "the old default, set explicitly, stays 8");
+    assert.equal(concurrencyCeiling('12'), 12);
+    assert.equal(concurrencyCeiling(0), 1);
+    assert.equal(concurrencyCeiling(100), 64);
   });
 });
