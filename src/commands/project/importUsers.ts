@@ -137,7 +137,7 @@ async function runImport(
     }, {
       concurrency: concurrencyFor(client, readSettings().concurrency),
       signal,
-      describeError: (e) => s.redactor.redact(explainRefusal(project, { infinitive: 'create' }, e)),
+      describeError: (e) => s.redactor.redact(explainRefusal(project, 'create', e)),
       appliedBefore: retry.appliedBefore,
       onItemDone: (_id, _ok, done, total) => progress.report({ increment: 100 / total, message: `${done}/${total}` }),
     }),
@@ -165,7 +165,7 @@ async function disableCreated(s: Services, project: Project, client: MediumOneCl
     await client.updateUser(loginId, { disabled: true });
     return { kind: 'created', disabled: true };
   } catch (e) {
-    return { kind: 'notDisabled', reason: s.redactor.redact(explainRefusal(project, { infinitive: 'disable' }, e)) };
+    return { kind: 'notDisabled', reason: s.redactor.redact(explainRefusal(project, 'disable', e)) };
   }
 }
 

@@ -33,7 +33,7 @@ export const changePassword = (s: Services) => async (node?: unknown) => {
   try {
     await withUncancellableProgress(vscode.l10n.t('Changing the password of {0}…', entry.loginId), () => client.updateUser(entry.loginId, { password }));
   } catch (error) {
-    throw new Error(explainRefusal(project, { infinitive: 'change' }, error));
+    throw new Error(explainRefusal(project, 'changePassword', error));
   } finally {
     s.users.patchUser(project.id, entry.loginId, { busy: undefined });
   }

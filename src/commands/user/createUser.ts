@@ -68,7 +68,7 @@ const isTrackedSource = (s: Services, project: Project) => {
 
 /** The server's refusal, placed next to the field it concerns (its wording is the only guide). */
 function toFieldError(s: Services, project: Project, error: unknown): FieldError {
-  const message = s.redactor.redact(explainRefusal(project, { infinitive: 'create' }, error));
+  const message = s.redactor.redact(explainRefusal(project, 'create', error));
   if (isMediumOneError(error, ['badRequest', 'forbidden'])) {
     const said = (error.serverMessage ?? '').toLowerCase();
     if (said.includes('password') || said.includes('complex')) return { field: 'password', message };

@@ -9,7 +9,7 @@ export const deleteUser = (s: Services) =>
     verb: vscode.l10n.t('Delete'),
     past: vscode.l10n.t('Deleted'),
     busyLabel: vscode.l10n.t('Deleting…'),
-    infinitive: 'delete',
+    change: 'delete',
     destructive: true,
     guardProduction: true,
     warning: (n) => n === 1

@@ -9,7 +9,7 @@ export const disableUser = (s: Services) =>
     verb: vscode.l10n.t('Disable'),
     past: vscode.l10n.t('Disabled'),
     busyLabel: vscode.l10n.t('Disabling…'),
-    infinitive: 'disable',
+    change: 'disable',
     destructive: false,
     // Disabling cuts devices off: on production it asks for the typed project name like delete does.
     guardProduction: true,

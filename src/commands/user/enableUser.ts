@@ -9,7 +9,7 @@ export const enableUser = (s: Services) =>
     verb: vscode.l10n.t('Enable'),
     past: vscode.l10n.t('Enabled'),
     busyLabel: vscode.l10n.t('Enabling…'),
-    infinitive: 'enable',
+    change: 'enable',
     destructive: false,
     guardProduction: false,
     call: enableCall.call,

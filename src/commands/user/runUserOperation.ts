@@ -14,6 +14,7 @@ import { describeError } from '../../util/errorText';
 import { confirmUserOperation } from '../confirm';
 import { resolveUsers } from '../pickers';
 import { withCancellableProgress } from '../../ui/progress';
+import { businessRefused, leftOut, noneCanTake, roleMayNot, type UserChange } from './changeWords';
 
 export interface UserOperation {
   /** Context-value token a row needs, e.g. 'canDisable'. */
@@ -22,8 +23,8 @@ export interface UserOperation {
   verb: string;
   past: string;
   busyLabel: string;
-  /** The summary noun when nothing else fits, e.g. "disable". */
-  infinitive: string;
+  /** Which change it is: the refusal and left-out messages are whole sentences per change (changeWords.ts). */
+  change: 'enable' | 'disable' | 'delete';
   /** Delete: always confirmed. */
   destructive: boolean;
   /** In a production project, also demand the typed project name (delete and disable). */
@@ -52,9 +53,9 @@ export async function runUserOperation(s: Services, op: UserOperation, nodes: Us
   const eligible = nodes.filter((n) => hasToken(userContextValue(n.project, n.entry), op.token));
   const left = nodes.length - eligible.length;
   if (eligible.length === 0) {
-    throw new Error(vscode.l10n.t('None of the selected users can be {0}d here.', op.infinitive));
+    throw new Error(noneCanTake(op.change));
   }
-  if (left > 0) void s.prompts.warn(vscode.l10n.t('{0} selected rows cannot be {1}d and were left out.', left, op.infinitive));
+  if (left > 0) void s.prompts.warn(leftOut(op.change, left));
 
   const outcomes: BulkOutcome[] = [];
   for (const [project, group] of groupByProject(eligible)) {
@@ -96,7 +97,7 @@ async function runOnProject(s: Services, op: UserOperation, project: Project, gr
     runBulk([...before.keys()], (id) => op.call(client, id, project), {
       concurrency: concurrencyFor(client, readSettings().concurrency),
       signal,
-      describeError: (e) => explainRefusal(project, op, e),
+      describeError: (e) => explainRefusal(project, op.change, e),
       alreadyDone: retrying ? (id) => op.holds(client, id, project) : undefined,
       appliedBefore: new Set(retrying?.filter((f) => f.mayHaveBeenApplied).map((f) => f.loginId)),
       onItemDone: (loginId, ok, _done, total) => {
@@ -137,12 +138,10 @@ function report(s: Services, op: UserOperation, project: Project, outcome: BulkO
  * A 401/403 is the role's limit far more often than a bug: say so in plain words (SPEC section 2). A failure that
  * may have changed the server even so says "may have been applied", whatever the client's wording.
  */
-export function explainRefusal(project: Project, op: Pick<UserOperation, 'infinitive'>, error: unknown): string {
+export function explainRefusal(project: Project, change: UserChange, error: unknown): string {
   if (!isMediumOneError(error, ['forbidden', 'unauthorized'])) return failureReason(describeError(error), mayHaveBeenApplied(error));
-  if (project.role !== 'business') {
-    return vscode.l10n.t("This project's {0} user may not {1} users. ({2})", ROLE_LABELS[project.role], op.infinitive, describeError(error));
-  }
-  return vscode.l10n.t('Medium One refused to let "{0}" {1} users: check that it is a Business account. ({2})', project.loginId, op.infinitive, describeError(error));
+  if (project.role !== 'business') return roleMayNot(change, ROLE_LABELS[project.role], describeError(error));
+  return businessRefused(change, project.loginId, describeError(error));
 }
 
 function groupByProject(nodes: UserNode[]): Map<Project, UserNode[]> {
