@@ -7,7 +7,8 @@ import { describeError } from '../../util/errorText';
 import { isMediumOneError } from '../../api/errors';
 import { resolveProject } from '../pickers';
 import { saveWithKeyringFallback, storedSecretsIfReadable } from './keyringFallback';
-import { openEditProjectPanel, type EditProjectHost, type ProjectFormValues } from '../../webviews/host/editProjectPanel';
+import type { EditProjectHost, ProjectFormValues } from '../../webviews/host/editProjectPanel';
+import { loadPanels } from '../panels';
 
 type SaveError = { field?: keyof ProjectFormValues; message: string } | undefined;
 
@@ -32,7 +33,7 @@ export const editProject = (s: Services) => async (node?: unknown) => {
     save: (values, options) => save(s, project, values, options.skipConnectionTest),
     guard: { log: s.log.scoped('editProject'), redactor: s.redactor },
   };
-  openEditProjectPanel(s.context.extensionUri, project.id, host);
+  loadPanels(s).openEditProjectPanel(s.context.extensionUri, project.id, host);
   // Any extension can run this command and read what it returns: `save` would let it point the project, and so its
   // stored credentials, anywhere. Only the extension-host tests get the form's host.
   return s.context.extensionMode === vscode.ExtensionMode.Test ? host : undefined;

@@ -5,7 +5,8 @@ import { capabilitiesOf } from '../../projects/capabilities';
 import { isMediumOneError } from '../../api/errors';
 import { entryFromUser, type UserEntry } from '../../users/userEntry';
 import { describeError } from '../../util/errorText';
-import { openCreateUserPanel, type CreateUserHost, type FieldError } from '../../webviews/host/createUserPanel';
+import type { CreateUserHost, FieldError } from '../../webviews/host/createUserPanel';
+import { loadPanels } from '../panels';
 import { resolveProject } from '../pickers';
 import { revealUser } from '../reveal';
 import { explainRefusal } from './runUserOperation';
@@ -20,7 +21,7 @@ export const createUser = (s: Services) => async (node?: unknown) => {
     submit: (input) => submitCreate(s, project, input.loginId, input.password),
     guard: { log: s.log.scoped('createUser'), redactor: s.redactor },
   };
-  openCreateUserPanel(s.context.extensionUri, host);
+  loadPanels(s).openCreateUserPanel(s.context.extensionUri, host);
   // Returned so extension-host tests can drive the form's server side; the form itself is proven end to end.
   return host;
 };

@@ -8,7 +8,8 @@ import { STATE_LABELS } from '../../tree/treeItems';
 import { entryFromUser, type UserEntry } from '../../users/userEntry';
 import { userNode, type UserNode } from '../../tree/nodes';
 import { describeError } from '../../util/errorText';
-import { openUserDetailsPanel, type UserDetailsHost, type UserDetailsModel } from '../../webviews/host/userDetailsPanel';
+import type { UserDetailsHost, UserDetailsModel } from '../../webviews/host/userDetailsPanel';
+import { loadPanels } from '../panels';
 
 type Action = UserDetailsModel['actions'][number];
 
@@ -40,7 +41,7 @@ export const showUser = (s: Services) => async (node?: unknown) => {
       if (command) await vscode.commands.executeCommand(command, current());
     },
   };
-  openUserDetailsPanel(s.context.extensionUri, `${project.id}/${loginId}`, host);
+  loadPanels(s).openUserDetailsPanel(s.context.extensionUri, `${project.id}/${loginId}`, host);
   return host;
 };
 
