@@ -254,7 +254,7 @@ async function runScenario({ scenario, theme, emulator, extensionsDir, log, time
     };
     /**
      * `step(name, fn)`: one asserted step; the report lists each, and a failure says which one it was. Each starts
-     * with no notification toasts left from the step before (see Workbench.clearNotifications).
+     * with no notification toasts left from the step before (see Notifications.clear in test/e2e/pages/notifications.mjs).
      */
     const stepFn = async (name, fn) => {
       current = name;
