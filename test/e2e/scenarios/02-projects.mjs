@@ -57,8 +57,7 @@ export default async function projects({ workbench, emulator, shot, step, secret
     await expectVisible(workbench.quickInput.message().filter({ hasText: /Type "Factory" exactly/ }), 'the typed-name check refusing "factory"');
     assert.ok(emulator.getUser(SEED.project, 'device-002'), 'nothing deleted on a wrong name');
     await shot('production typed name');
-    await workbench.quickInput.box().fill('Factory');
-    await workbench.quickInput.box().press('Enter');
+    await workbench.quickInput.submit('Factory');
     await eventually(async () => assert.equal(emulator.getUser(SEED.project, 'device-002'), undefined), { message: 'deleted on the server after the typed name' });
     await expectHidden(row('device-002'), 'the deleted user\'s row');
     await workbench.tree.collapse(row('Factory'));
