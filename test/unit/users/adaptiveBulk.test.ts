@@ -122,6 +122,9 @@ describe('bulk runs through the adaptive controller, against the emulator', () =
     const { limits, outcome } = await inThreePhases(emulator, busy, { latencyMs: 10 });
     assert.ok(limits.during < limits.before, `limits ${JSON.stringify(limits)}: no back-off on 503s`);
     assert.ok(limits.end > limits.during, `limits ${JSON.stringify(limits)}: no recovery`);
+    // Every user ends as a success or a reported failure: none left out (the loops below check each side).
+    assert.equal(outcome.succeeded.length + outcome.failed.length, 300);
+    assert.deepEqual(outcome.notRun, []);
     for (const f of outcome.failed) assert.match(f.reason, /503|unavailable/i, `${f.loginId} failed with a reason`);
     for (const id of outcome.succeeded) assert.equal(emulator.getUser(P, id)?.disabled, true);
   });
