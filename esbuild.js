@@ -30,6 +30,8 @@ const nodeBundle = {
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
+  // Non-ASCII text (the l10n strings' dashes and ellipses) as UTF-8, not \uXXXX escapes: Node reads files as UTF-8.
+  charset: 'utf8',
   // Prefer the ES module builds (zod, node-fetch): they tree-shake, the CommonJS builds do not.
   mainFields: ['module', 'main'],
   external: ['vscode', 'encoding'],
@@ -76,7 +78,12 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
+
+// The targets, for test/unit/manifest/bundles.test.ts (what goes into which bundle, and what ships).
+module.exports = { targets };
