@@ -13,6 +13,7 @@ export const Cmd = {
   refresh: 'mediumOne.refresh',
   filterUsers: 'mediumOne.filterUsers',
   clearFilter: 'mediumOne.clearFilter',
+  loadMoreUsers: 'mediumOne.loadMoreUsers',
   createUser: 'mediumOne.createUser',
   showUser: 'mediumOne.showUser',
   readUserState: 'mediumOne.readUserState',

@@ -11,6 +11,7 @@ import { exportUsers } from './project/exportUsers';
 import { refresh } from './view/refresh';
 import { filterUsers } from './view/filterUsers';
 import { clearFilter } from './view/clearFilter';
+import { loadMoreUsers } from './view/loadMoreUsers';
 import { showLog } from './view/showLog';
 import { createUser } from './user/createUser';
 import { showUser } from './user/showUser';
@@ -36,6 +37,7 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     [Cmd.refresh]: refresh,
     [Cmd.filterUsers]: filterUsers,
     [Cmd.clearFilter]: clearFilter,
+    [Cmd.loadMoreUsers]: loadMoreUsers,
     [Cmd.showLog]: showLog,
     [Cmd.createUser]: createUser,
     [Cmd.showUser]: showUser,

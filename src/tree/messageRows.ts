@@ -7,6 +7,7 @@ import type { SourceReason } from '../users/userLists';
 import { describeError } from '../util/errorText';
 import { messageNodeId, type MessageNode } from './nodes';
 import { sourceReasonText } from './reasonText';
+import { count as formatCount } from './treeItems';
 
 /** The rows under a project that are not users: an empty or error state, with an action (Retry, Start, …). */
 function message(project: Project, name: string, label: string, icon: MessageNode['icon'], action?: { command: CommandId; title: string }, tooltip?: string): MessageNode {
@@ -26,6 +27,10 @@ export const emptyRow = (project: Project): MessageNode =>
 
 export const noMatchRow = (project: Project): MessageNode =>
   message(project, 'filtered', vscode.l10n.t('No users match the filter.'), 'info', { command: Cmd.clearFilter, title: vscode.l10n.t('Clear Filter') });
+
+/** "Load More… (9,500 more users)" after a project's page of users; it shows the next `next` of them. */
+export const loadMoreRow = (project: Project, more: number, next: number): MessageNode =>
+  message(project, 'more', vscode.l10n.t('Load More… ({0} more users)', formatCount(more)), 'more', { command: Cmd.loadMoreUsers, title: vscode.l10n.t('next {0}', formatCount(next)) }, vscode.l10n.t('Shows the next {0} users of this project.', formatCount(next)));
 
 /** "3 users not shown: state not read yet": a state filter never hides users silently. */
 export function unjudgedRow(project: Project, count: number, reading: boolean): MessageNode {

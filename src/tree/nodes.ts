@@ -23,7 +23,8 @@ export interface MessageNode {
   project: Project;
   label: string;
   tooltip?: string;
-  icon: 'error' | 'info' | 'warning' | 'loading';
+  /** A codicon name; 'loading' spins. */
+  icon: 'error' | 'info' | 'warning' | 'loading' | 'more';
   action?: { command: CommandId; title: string };
 }
 

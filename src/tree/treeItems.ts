@@ -32,7 +32,7 @@ export const STATE_LABELS: Record<UserState, string> = {
 const NOT_READ_YET = vscode.l10n.t('state not read yet');
 
 /** `1,200`: the progress figures, grouped the way the UI language groups them. */
-const count = (n: number) => n.toLocaleString(vscode.env.language);
+export const count = (n: number) => n.toLocaleString(vscode.env.language);
 
 /** "reading states 1,200 / 10,000" */
 export const readingText = (p: ReadProgress) => vscode.l10n.t('reading states {0} / {1}', count(p.done), count(p.total));

@@ -5,10 +5,10 @@ import type { ProjectUsers, UsersChange } from '../users/projectUsers';
 import type { UserEntry } from '../users/userEntry';
 import { isActive, type UserFilter } from '../users/userFilter';
 import { RowFetches } from '../users/rowFetches';
-import { projectNode, type ProjectNode, type TreeNode, type UserNode } from './nodes';
+import { projectNode, userNodeId, type MessageNode, type ProjectNode, type TreeNode, type UserNode } from './nodes';
 import { messageTreeItem, projectTooltip, projectTreeItem, userTooltip, userTreeItem } from './treeItems';
-import { emptyRow, errorRow, noMatchRow, sandboxStoppedRow, trackedRow, unjudgedRow } from './messageRows';
-import { visibleUserRows } from './userRows';
+import { emptyRow, errorRow, loadMoreRow, noMatchRow, sandboxStoppedRow, trackedRow, unjudgedRow } from './messageRows';
+import { PAGE_SIZE, visibleUserRows } from './userRows';
 
 /** Rows a filtered view shows first: their states are read before the others'. */
 const FIRST_ROWS = 50;
@@ -26,8 +26,10 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private readonly projectRows = new Map<string, ProjectNode>();
   /** Each user's row object, kept while its entry lives: a fetch again hands VS Code the same objects. */
   private readonly rowCache = new WeakMap<UserEntry, UserNode>();
-  /** The user rows of each project's last fetch; `shown` is built from them when first asked. */
-  private readonly lastRows = new Map<string, { rows: UserNode[]; shown?: Set<UserNode> }>();
+  /** The user rows of each project's last fetch (and its Load More row); `shown` is built from them when first asked. */
+  private readonly lastRows = new Map<string, { rows: UserNode[]; more?: MessageNode; shown?: Set<UserNode> }>();
+  /** User rows each project shows (PAGE_SIZE until Load More or a reveal beyond it); a filter change resets them. */
+  private readonly pageLimits = new Map<string, number>();
   private readonly fetches = new RowFetches((key) => this.changed.fire(key ? this.projectRows.get(key) : undefined));
   private readonly subscriptions: { dispose(): void }[] = [];
 
@@ -48,7 +50,18 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   setFilter(filter: UserFilter): void {
     this.filter = filter;
+    this.pageLimits.clear();
     this.refresh(undefined);
+  }
+
+  /** Load More: the project shows its next page of users too. */
+  loadMore(projectId: string): void {
+    this.pageLimits.set(projectId, this.pageLimit(projectId) + PAGE_SIZE);
+    this.refresh(this.projectRows.get(projectId));
+  }
+
+  private pageLimit(projectId: string): number {
+    return this.pageLimits.get(projectId) ?? PAGE_SIZE;
   }
 
   private refresh(node: TreeNode | undefined): void {
@@ -70,8 +83,11 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       const row = this.shownRow(projectId, id);
       if (row) rows.push(row);
     }
-    // No row of it on screen (never expanded): the project row alone, so the view's message still updates.
+    // None on the page: its Load More row alone (a state read does not change its count), so the view's message
+    // still updates without VS Code fetching the page again. Never expanded: the project row.
+    const more = this.lastRows.get(projectId)?.more;
     if (rows.length > 0) this.changed.fire(rows);
+    else if (more) this.changed.fire(more);
     else this.refresh(this.projectRows.get(projectId));
   }
 
@@ -91,8 +107,22 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
    * id … is already registered". So: wait (briefly) for its own fetch, and hand back the very object it registered.
    */
   async nodeToReveal(id: string, parentKey: string, fallback: () => Promise<TreeNode | undefined>): Promise<TreeNode | undefined> {
+    this.extendPageTo(parentKey, id);
     await this.fetches.whenQuiet(parentKey);
     return this.nodeById(id) ?? fallback();
+  }
+
+  /** A user beyond its project's page (a user just created, say) is revealed by extending the page to it. */
+  private extendPageTo(projectId: string, id: string): void {
+    const project = this.projects.get(projectId);
+    const load = this.users.get(projectId);
+    const prefix = userNodeId(projectId, '');
+    if (!project || load?.status !== 'loaded' || !id.startsWith(prefix)) return;
+    const limit = this.pageLimit(projectId);
+    const { rows } = visibleUserRows(project, load.users, this.filter, { limit, include: decodeURIComponent(id.slice(prefix.length)), cache: this.rowCache });
+    if (rows.length <= limit) return;
+    this.pageLimits.set(projectId, rows.length);
+    this.refresh(this.projectRows.get(projectId));
   }
 
   private nodeById(id: string): TreeNode | undefined {
@@ -160,13 +190,14 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const load = await this.users.ensureLoaded(project);
     if (load.status === 'error') return [errorRow(project, load.error)];
     if (load.status !== 'loaded') return [];
-    const { rows, unjudged } = visibleUserRows(project, load.users, this.filter, this.rowCache);
-    if (handedOver) this.lastRows.set(project.id, { rows });
+    const { rows, more, unjudged } = visibleUserRows(project, load.users, this.filter, { limit: this.pageLimit(project.id), cache: this.rowCache });
+    const moreRow = more > 0 ? loadMoreRow(project, more, Math.min(more, PAGE_SIZE)) : undefined;
+    if (handedOver) this.lastRows.set(project.id, { rows, more: moreRow });
     const reading = this.users.isReading(project.id);
     // While states are read, a filter's rows on screen and every candidate a state filter still needs go first.
     if (isActive(this.filter) && reading) this.users.prioritize(project.id, [...rows.slice(0, FIRST_ROWS).map((r) => r.entry.loginId), ...unjudged]);
     const before: TreeNode[] = load.source === 'tracked' ? [trackedRow(project, load.sourceReason)] : [];
-    const after: TreeNode[] = [];
+    const after: TreeNode[] = moreRow ? [moreRow] : [];
     if (unjudged.length > 0) after.push(unjudgedRow(project, unjudged.length, reading));
     if (load.users.length === 0) after.push(emptyRow(project));
     else if (rows.length === 0 && unjudged.length === 0) after.push(noMatchRow(project));
