@@ -190,12 +190,16 @@ export class StateReader {
         // A place first, then the user: one prioritized while this worker waited for a place still goes first.
         const release = gate ? await gate.acquire(signal) : undefined;
         if (gate && !release) return;
+        let used = false;
         try {
           const id = this.next();
           if (id === undefined || signal.aborted) return;
+          used = true;
           await this.readOne(id, signal);
         } finally {
-          release?.();
+          // A place that found no work says nothing of the server: counted as a round trip, its ~0 ms would
+          // become a gate's best and make every real one look congested.
+          release?.(used);
         }
       }
     } finally {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { StateReader, type ReadOutcome, type ReadProgress } from '../../../src/users/stateReader';
 import type { MediumOneClient } from '../../../src/api/client';
 import type { Concurrency } from '../../../src/util/concurrency';
+import { AdaptiveConcurrency, type ConcurrencyGate } from '../../../src/util/adaptiveConcurrency';
 import { concurrencyFor } from '../../../src/users/serverConcurrency';
 import type { Emulator } from '../../../src/emulator/types';
 import { makeClient, projectName, useEmulator } from '../api/fixture';
@@ -87,6 +88,30 @@ describe('users/stateReader: states of a login_id-only list', function () {
     assert.ok(run.outcomes.every((o) => o.kind === 'read'));
     assert.ok(run.peak() <= 3, `at most the ceiling in flight (saw ${run.peak()})`);
     assert.ok(run.peak() > 1, 'reads run side by side');
+  });
+
+  it('tells the gate which places read a user: a place that found no work is given back unused', async () => {
+    // A gate not fed by the client (no observer hook) learns round trips from its places: an empty one counted
+    // as a read would be a ~0 ms "best" round trip that makes every real read look congested.
+    const all = ids(3);
+    seedUsers(world.emulator, all);
+    const { client } = makeClient(world.emulator);
+    const used: (boolean | undefined)[] = [];
+    const gate = new AdaptiveConcurrency({ ceiling: 8 });
+    const recording: ConcurrencyGate = {
+      ceiling: gate.ceiling,
+      acquire: async (signal) => {
+        const release = await gate.acquire(signal);
+        return release && ((u?: boolean) => (used.push(u), release(u)));
+      },
+    };
+    const run = reader(client, recording);
+    run.reader.add(all);
+    await run.reader.idle;
+    // The last read's place is given back just after it is reported (idle resolves at that report).
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(run.outcomes.length, 3);
+    assert.equal(used.filter((u) => u !== false).length, 3, `one used place per read (releases: ${used.join(', ')})`);
   });
 
   it('reads in the order given (the rows on screen first), and a prioritized user ahead of the rest', async () => {
