@@ -1,5 +1,6 @@
 // The tree model for a big project, as the view builds it when the project is expanded: the list's summaries become
-// entries, sorted by login_id, filtered, and turned into rows (see buildRows). Run in a fresh process per
+// entries, sorted by login_id, filtered, and the first page (PAGE_SIZE users) turned into rows; the shown users
+// beyond it are only counted, for the "Load More…" row (see buildRows). Run in a fresh process per
 // size (see isolated.mjs): the first build in a cold process is the one a user waits for, and it is the figure
 // checked; the median of later builds is shown too. Heap growth: what the built model holds after a full GC, and
 // the process's peak resident memory growth while building (the larger is checked).
@@ -9,13 +10,13 @@ import { MB, median, round } from './timing.mjs';
 
 /**
  * The view's rows for a project's summaries, as the extension builds them (src/users/userLists.ts entriesFromList:
- * entries sorted by login_id; src/tree/userRows.ts visibleUserRows: the filter and a row with its id per shown
- * user), plus what getTreeItem computes per row without VS Code: the context value, the description and the
- * accessibility label (src/tree/treeItems.ts userTreeItem).
+ * entries sorted by login_id; src/tree/userRows.ts visibleUserRows: the filter over every entry, a row with its id
+ * per user on the first page, a count of the rest), plus what getTreeItem computes per row without VS Code: the
+ * context value, the description and the accessibility label (src/tree/treeItems.ts userTreeItem).
  */
 function buildRows(m, project, summaries, filter) {
-  const { rows } = m.visibleUserRows(project, m.entriesFromList(summaries), filter);
-  return rows.map((row) => {
+  const { rows, more } = m.visibleUserRows(project, m.entriesFromList(summaries), filter, { limit: m.PAGE_SIZE });
+  const items = rows.map((row) => {
     const e = row.entry;
     return {
       id: row.id,
@@ -25,6 +26,7 @@ function buildRows(m, project, summaries, filter) {
       accessibilityLabel: `${e.loginId}, ${e.state}`,
     };
   });
+  return { items, shown: rows.length + more };
 }
 
 function treeModule() {
@@ -54,7 +56,7 @@ export async function measureTreeModel({ users, repeats = 5 }) {
   const filteredMs = performance.now() - filterStart;
   global.gc();
   const retained = process.memoryUsage().heapUsed - heapBefore;
-  if (rows.length !== users || filtered.length === 0) throw new Error('the tree model lost rows');
+  if (rows.shown !== users || rows.items.length !== Math.min(users, m.PAGE_SIZE) || filtered.shown === 0) throw new Error('the tree model lost rows');
   const later = [];
   for (let r = 0; r < repeats; r++) {
     const s = performance.now();
@@ -63,14 +65,14 @@ export async function measureTreeModel({ users, repeats = 5 }) {
   }
   return {
     users,
-    what: 'sort, filter (none), a row model per user; then the same with a text + state filter',
+    what: `sort, filter (none), row models for the first page (${m.PAGE_SIZE}) and a count of the rest; then the same with a text + state filter`,
     firstBuildMs: round(firstMs, 1),
     firstBuildCpuMs: round((cpu.user + cpu.system) / 1000, 1),
     filteredBuildMs: round(filteredMs, 1),
     laterMedianMs: round(median(later), 1),
     retainedHeapMB: round(retained / MB, 1),
     peakRssGrowthMB: round(rssPeakGrowth / MB, 1),
-    shownWithFilter: filtered.length,
+    shownWithFilter: filtered.shown,
   };
 }
 
@@ -81,10 +83,10 @@ export function treeTargets(results) {
   for (const r of results) {
     const ms = bars[r.users];
     if (!ms) continue;
-    t.push({ name: `tree model, ${r.users.toLocaleString('en')} users: first build < ${ms} ms`, ok: r.firstBuildMs < ms, value: `${r.firstBuildMs} ms (later ${r.laterMedianMs} ms)` });
+    t.push({ name: `tree model (first page + counts), ${r.users.toLocaleString('en')} users: first build < ${ms} ms`, ok: r.firstBuildMs < ms, value: `${r.firstBuildMs} ms (later ${r.laterMedianMs} ms)` });
     if (r.users === 100_000) {
       const growth = Math.max(r.retainedHeapMB, r.peakRssGrowthMB);
-      t.push({ name: `tree model, ${r.users.toLocaleString('en')} users: memory growth < 150 MB`, ok: growth < 150, value: `${r.retainedHeapMB} MB heap kept, ${r.peakRssGrowthMB} MB peak RSS growth` });
+      t.push({ name: `tree model (first page + counts), ${r.users.toLocaleString('en')} users: memory growth < 150 MB`, ok: growth < 150, value: `${r.retainedHeapMB} MB heap kept, ${r.peakRssGrowthMB} MB peak RSS growth` });
     }
   }
   return t;
