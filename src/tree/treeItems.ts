@@ -142,5 +142,5 @@ export function messageTreeItem(node: MessageNode): vscode.TreeItem {
 }
 
 const escape = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-/** Inline code: a login_id or URL shown as typed (backticks inside cannot end it early). */
+/** Inline code for a login_id or URL: a backtick in it is shown as ' (it would end the code span early). */
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
