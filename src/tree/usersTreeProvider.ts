@@ -122,7 +122,9 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const { rows } = visibleUserRows(project, load.users, this.filter, { limit, include: decodeURIComponent(id.slice(prefix.length)), cache: this.rowCache });
     if (rows.length <= limit) return;
     this.pageLimits.set(projectId, rows.length);
-    this.refresh(this.projectRows.get(projectId));
+    // A project row VS Code does not hold has no rows to fetch again; refreshing the root instead would race the reveal.
+    const row = this.projectRows.get(projectId);
+    if (row) this.refresh(row);
   }
 
   private nodeById(id: string): TreeNode | undefined {
@@ -165,7 +167,11 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    return node.kind === 'project' ? undefined : this.projectRows.get(node.project.id);
+    if (node.kind === 'project') return undefined;
+    // A reveal before VS Code fetched the root asks for the parent first (VS Code matches the root fetch by id).
+    let parent = this.projectRows.get(node.project.id);
+    if (!parent) this.projectRows.set(node.project.id, (parent = projectNode(node.project)));
+    return parent;
   }
 
   /** The node VS Code must refresh for a change: the row itself when shown, else its project, else the root. */

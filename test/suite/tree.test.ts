@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Cmd } from '../../src/contributes';
-import { projectNode } from '../../src/tree/nodes';
+import { projectNode, type TreeNode } from '../../src/tree/nodes';
+import { defaultSeed } from '../../src/emulator';
+import { revealUser } from '../../src/commands/reveal';
 import { addProject, labels, rows, script, services, statesRead, userRow, useEmulator } from './helpers/world';
 
 describe('users tree', () => {
@@ -65,5 +67,63 @@ describe('users tree', () => {
     assert.match(s.view.description ?? '', /Filter: "00" · disabled/);
     await vscode.commands.executeCommand(Cmd.clearFilter);
     assert.equal((await labels(s, project)).length, 5);
+  });
+});
+
+/** The default seed's five devices and 1,195 sensors: 1,200 users, more than two pages. */
+function bigSeed() {
+  const seed = defaultSeed();
+  const sensors = Array.from({ length: 1195 }, (_, i) => ({ loginId: `sensor-${String(i + 1).padStart(4, '0')}`, password: 'Sensor-pass-1', mqttId: `s${i + 1}` }));
+  seed.projects[0].users.push(...sensors);
+  return seed;
+}
+
+const userCount = (shown: TreeNode[]) => shown.filter((n) => n.kind === 'user').length;
+const loadMore = (shown: TreeNode[]) => shown.find((n) => n.kind === 'message' && n.action?.command === Cmd.loadMoreUsers);
+const loadMoreLabel = (shown: TreeNode[]) => {
+  const row = loadMore(shown);
+  return row?.kind === 'message' ? row.label : undefined;
+};
+
+describe('users tree: a big project in pages', () => {
+  const emu = useEmulator({ seed: bigSeed() });
+
+  it('shows 500 users and a Load More row that shows the next 500; a filter starts again at one page', async () => {
+    const s = await services();
+    const project = await addProject(s, emu());
+    let shown = await rows(s, project);
+    assert.equal(userCount(shown), 500);
+    const more = loadMore(shown);
+    assert.ok(more?.kind === 'message' && more.action);
+    assert.equal(more.label, 'Load More… (700 more users)');
+    assert.equal(shown.at(-1), more, 'after the page of users');
+    await vscode.commands.executeCommand(more.action.command, projectNode(project));
+    shown = await rows(s, project);
+    assert.equal(userCount(shown), 1000);
+    assert.match(loadMoreLabel(shown) ?? '', /\(200 more users\)/);
+    await vscode.commands.executeCommand(Cmd.refresh, projectNode(project));
+    assert.equal(userCount(await rows(s, project)), 1000, 'Refresh keeps the pages loaded');
+    s.tree.setFilter({ text: 'sensor-' });
+    shown = await rows(s, project);
+    assert.equal(userCount(shown), 500);
+    assert.match(loadMoreLabel(shown) ?? '', /\(695 more users\)/);
+    await vscode.commands.executeCommand(Cmd.clearFilter);
+    assert.equal(loadMoreLabel(await rows(s, project)), 'Load More… (700 more users)');
+    await vscode.commands.executeCommand(Cmd.loadMoreUsers, projectNode(project));
+    await vscode.commands.executeCommand(Cmd.loadMoreUsers, projectNode(project));
+    shown = await rows(s, project);
+    assert.equal(userCount(shown), 1200);
+    assert.equal(loadMore(shown), undefined, 'no Load More once every user shows');
+  });
+
+  it('reveals a user beyond the page by extending the page to it', async () => {
+    const s = await services();
+    const project = await addProject(s, emu());
+    assert.equal(userCount(await rows(s, project)), 500);
+    await revealUser(s, project.id, 'sensor-0900');
+    const shown = await rows(s, project);
+    assert.equal(userCount(shown), 905);
+    assert.equal(shown.filter((n) => n.kind === 'user').at(-1)?.id, s.view.selection[0]?.id);
+    assert.match(loadMoreLabel(shown) ?? '', /\(295 more users\)/);
   });
 });
