@@ -85,6 +85,9 @@ export const defaultTuning: Tuning = {
   bestRttSamples: 500,
 };
 
+/** Fewer of our own answers than this in a rate window say nothing of the server's rate (see `busy`). */
+const MIN_SERVED_TO_PACE = 4;
+
 export class AdaptiveConcurrency implements ConcurrencyGate {
   ceiling: number;
   private limitF: number;
@@ -212,11 +215,12 @@ export class AdaptiveConcurrency implements ConcurrencyGate {
     const hold = sample.retryAfterMs;
     if (hold !== undefined && hold > 0) this.holdUntil = Math.max(this.holdUntil, now + hold);
     if (sentAt <= this.lastReaction) return;
-    if (sample.status === 429 && hold !== undefined && hold >= this.t.rateWindowMs) {
-      const span = Math.max(this.t.rateWindowMs, hold);
-      const served = this.answeredAt.filter((t) => t > now - span).length;
-      const measured = (served * 1000) / span;
-      this.rate = Math.max(1000 / span, this.t.rateMargin * Math.min(measured, this.rate ?? Infinity));
+    const span = Math.max(this.t.rateWindowMs, hold ?? 0);
+    const served = this.answeredAt.filter((t) => t > now - span).length;
+    // Pacing needs our own answers in the window to measure by: a window another client used up before our first
+    // call would set a rate of one call a second, and the slow creep back would cost minutes. Then hold and halve.
+    if (sample.status === 429 && hold !== undefined && hold >= this.t.rateWindowMs && served >= MIN_SERVED_TO_PACE) {
+      this.rate = Math.max(1000 / span, this.t.rateMargin * Math.min((served * 1000) / span, this.rate ?? Infinity));
       this.rateSince = now;
       this.lastReaction = now;
       return;
@@ -238,9 +242,7 @@ export class AdaptiveConcurrency implements ConcurrencyGate {
     if (Number.isFinite(this.best) && this.rate > (this.ceiling * 1000) / Math.max(1, this.best)) this.rate = undefined;
   }
 
-  private holdMs(): number {
-    return this.holdUntil - this.now();
-  }
+  private holdMs = (): number => this.holdUntil - this.now();
 
   /** Milliseconds until a send may start; 0 takes the send's turn. */
   private sendDelay(): number {
@@ -278,9 +280,7 @@ export class AdaptiveConcurrency implements ConcurrencyGate {
   }
 }
 
-function wholeAtLeastOne(n: number): number {
-  return Number.isFinite(n) ? Math.max(1, Math.floor(n)) : 1;
-}
+const wholeAtLeastOne = (n: number): number => (Number.isFinite(n) ? Math.max(1, Math.floor(n)) : 1);
 
 /** Resolves true after `ms`, false as soon as the signal aborts. */
 function pause(ms: number, signal?: AbortSignal): Promise<boolean> {

@@ -87,6 +87,16 @@ describe('adaptive concurrency', () => {
     assert.ok(c.state.ratePerSecond! > rate, 'the rate grows after the quiet spell');
   });
 
+  it('holds and halves instead of pacing when a 429 comes before any answer of its own (another client used the window)', () => {
+    const clock = { t: 0 };
+    const c = new AdaptiveConcurrency({ ceiling: 24, now: () => clock.t, tuning: { initial: 8 } });
+    c.observing();
+    c.afterSend({ ms: 20, status: 429, retryAfterMs: 1_000 });
+    assert.equal(c.state.ratePerSecond, undefined, 'no rate is guessed from nothing served');
+    assert.equal(c.limit, 4, 'the calls in flight are halved');
+    assert.ok(c.state.holdMs >= 999, 'the Retry-After still holds every send');
+  });
+
   it('answers undefined instead of a place once the signal aborts', async () => {
     const c = new AdaptiveConcurrency({ ceiling: 1 });
     const first = await c.acquire();
