@@ -23,11 +23,27 @@ export class Emitter<T> {
     };
   };
 
+  /** `onListenerError` sees a listener's error; by default it is thrown again from a fresh task, so it is still seen. */
+  constructor(private readonly onListenerError: (error: unknown) => void = rethrowLater) {}
+
+  /** Every listener hears the event even when one throws (as with vscode.EventEmitter): the model that fires must not fail for its listener's fault. */
   fire(value: T): void {
-    for (const listener of this.listeners) listener(value);
+    for (const listener of this.listeners) {
+      try {
+        listener(value);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
   }
 
   dispose(): void {
     this.listeners = [];
   }
+}
+
+function rethrowLater(error: unknown): void {
+  setTimeout(() => {
+    throw error;
+  });
 }

@@ -30,4 +30,17 @@ describe('util/emitter', () => {
     emitter.fire();
     assert.equal(heard.length, 5, 'none after dispose');
   });
+
+  it('a listener that throws neither stops the others nor fails the one who fired; its error is reported', () => {
+    const errors: unknown[] = [];
+    const emitter = new Emitter<number>((e) => errors.push(e));
+    const heard: number[] = [];
+    emitter.event(() => {
+      throw new Error('listener fault');
+    });
+    emitter.event((n) => heard.push(n));
+    emitter.fire(7);
+    assert.deepEqual(heard, [7], 'the second listener heard the event');
+    assert.deepEqual(errors.map((e) => (e as Error).message), ['listener fault']);
+  });
 });
