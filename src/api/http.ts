@@ -1,6 +1,5 @@
-import type { OutgoingHttpHeaders } from 'http';
+import fetch, { type RequestInit } from 'node-fetch';
 import type { CookieJar } from './cookies';
-import { defaultHeaders, exchange, NoAnswer, type Ending } from './exchange';
 import type { ApiLogger } from './types';
 import type { BaseUrl } from './url';
 
@@ -68,32 +67,51 @@ export class Transport {
     const path = base.prefix + request.path;
     if (signal?.aborted) throw new TransportError('cancelled', path, notSent);
 
-    const headers: OutgoingHttpHeaders = { Accept: 'application/json', ...defaultHeaders };
-    const body = request.body === undefined ? undefined : Buffer.from(JSON.stringify(request.body));
-    if (body) {
-      headers['Content-Type'] = 'application/json';
-      headers['Content-Length'] = body.length;
-    } else if (request.method === 'POST') {
-      headers['Content-Length'] = 0;
-    }
+    // One controller per try: the caller's abort and our timeout both end it, and we remember which came first.
+    const controller = new AbortController();
+    let ended: 'timeout' | 'cancelled' | undefined;
+    const onCallerAbort = () => {
+      ended ??= 'cancelled';
+      controller.abort();
+    };
+    signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const timer = setTimeout(() => {
+      ended ??= 'timeout';
+      controller.abort();
+    }, timeoutMs);
+
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     const cookie = jar.header(path);
     const jarVersion = jar.version;
     if (cookie) headers.Cookie = cookie;
+    const init: RequestInit = {
+      method: request.method,
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal: controller.signal,
+      // Never follow: a redirect could carry the login body (password, API key) to another host.
+      redirect: 'manual',
+    };
 
     const started = performance.now();
     try {
-      // The caller's abort and the per-try timeout both end the try; the ending says which came first.
-      const res = await exchange({ origin: base.origin, path, method: request.method, headers, body, timeoutMs, signal });
+      const res = await fetch(base.origin + path, init);
+      const text = await res.text();
       // An answer to a request sent before the jar was cleared (a new sign-in since) belongs to the old session:
       // cookies it sets, e.g. a refreshed token, would overwrite the new session's.
-      if (jar.version === jarVersion) jar.store(res.headers['set-cookie'] ?? [], path);
+      if (jar.version === jarVersion) jar.store(res.headers.raw()['set-cookie'] ?? [], path);
       this.log(request, path, started, res.status);
-      return { status: res.status, path, text: res.text, header: (name) => headerValue(res.headers[name.toLowerCase()]) };
+      return { status: res.status, path, text, header: (name) => res.headers.get(name) ?? undefined };
     } catch (e) {
-      const ending: Ending = e instanceof NoAnswer ? e.ending : { type: 'network' };
-      const failure = ending.type === 'network' ? new TransportError('network', path, ending.code) : new TransportError(ending.type, path);
+      const failure = ended
+        ? new TransportError(ended, path)
+        : new TransportError('network', path, errorCode(e));
       this.log(request, path, started, undefined, failure.code ?? failure.type);
       throw failure;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
@@ -114,7 +132,7 @@ export class Transport {
   }
 }
 
-/** A header as fetch's `Headers.get` gave it: repeated values joined with ", ". */
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join(', ') : value;
+function errorCode(e: unknown): string | undefined {
+  if (e && typeof e === 'object' && 'code' in e && typeof e.code === 'string') return e.code;
+  return undefined;
 }

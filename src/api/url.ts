@@ -117,7 +117,7 @@ export function checkNewLoginId(loginId: string): void {
 /**
  * The path of one user, login_id percent-encoded so `/`, `?`, `#`, `%`, spaces, `+`, `@` and unicode survive.
  *
- * A login_id of exactly `.` or `..` cannot be addressed at all: WHATWG URL parsing (which Node's http.request uses) treats
+ * A login_id of exactly `.` or `..` cannot be addressed at all: WHATWG URL parsing (which node-fetch uses) treats
  * `.`/`..` segments, and their encoded forms `%2E`/`%2E%2E`, as "this/parent directory" and collapses them, so a
  * GET for user `..` would become a GET of `/v2/`; proxies in front of real servers normalise the same way. For
  * those we refuse before sending anything (`unaddressableLoginId`); such users can still be created, because POST
