@@ -15,6 +15,12 @@ export class SecretRedactor {
    */
   private readonly forms = new Set<string>();
   private lengths: number[] = [];
+  /**
+   * The first four characters of every form (each is at least four long): a position whose next four are none of
+   * these starts no form, so `redact` moves on after one lookup instead of one per length. Every API call's log
+   * line passes here, and almost none holds a secret.
+   */
+  private readonly heads = new Set<string>();
 
   register(...values: (string | undefined)[]): void {
     for (const v of values) {
@@ -22,6 +28,7 @@ export class SecretRedactor {
       if (!v || v.length < 4) continue;
       for (const form of secretForms(v)) {
         this.forms.add(form);
+        this.heads.add(form.slice(0, 4));
         if (!this.lengths.includes(form.length)) this.lengths = [...this.lengths, form.length].sort((a, b) => b - a);
       }
     }
@@ -33,6 +40,10 @@ export class SecretRedactor {
     let out = '';
     let copiedUpTo = 0;
     for (let i = 0; i <= text.length - 4; ) {
+      if (!this.heads.has(text.slice(i, i + 4))) {
+        i++;
+        continue;
+      }
       let hit = 0;
       for (const length of this.lengths) {
         if (i + length <= text.length && this.forms.has(text.slice(i, i + length))) {
