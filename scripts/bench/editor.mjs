@@ -16,11 +16,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { EXTENSION_ID } from '../../test/e2e/harness/extension.mjs';
 import { median, round } from './timing.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
-const EXTENSION_ID = 'mediumone-tools.mediumone-api-users';
 const VIEW = 'API Users';
 const CONTAINER = 'Medium One';
 const ACTIVATED = /activated in ([\d.]+) ms/;
