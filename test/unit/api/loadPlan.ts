@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { MediumOneClient } from '../../../src/api/client';
 import type { Emulator } from '../../../src/emulator/types';
+import { runPool as runInPool, type Concurrency } from '../../../src/util/concurrency';
 import { projectName } from './fixture';
 
 /** One operation of the run and what the server must hold afterwards. */
@@ -11,17 +12,13 @@ export interface Operation {
   check(): void;
 }
 
-/** Runs `operations` with at most `inFlight` at once, as a bulk run does; collects every failure. */
-export async function runPool(client: MediumOneClient, operations: readonly Operation[], inFlight: number): Promise<unknown[]> {
+/**
+ * Runs `operations` through the product's own pool (at most `concurrency` at once: a number, or the server's
+ * adaptive controller), as a bulk run does; collects every failure.
+ */
+export async function runPool(client: MediumOneClient, operations: readonly Operation[], concurrency: Concurrency): Promise<unknown[]> {
   const failures: unknown[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < operations.length) {
-      const op = operations[next++];
-      await op.run(client).catch((e: unknown) => failures.push(e));
-    }
-  };
-  await Promise.all(Array.from({ length: inFlight }, worker));
+  await runInPool(operations.length, concurrency, (i) => operations[i].run(client).then(() => undefined, (e: unknown) => void failures.push(e)));
   return failures;
 }
 
