@@ -29,7 +29,8 @@ import { stopSandbox } from './sandbox/stopSandbox';
 
 /** The only place commands are wired to handlers. The record type makes a missing id a compile error. */
 export function registerCommands(s: Services): vscode.Disposable[] {
-  const handlers: Record<CommandId, (s: Services) => CommandHandler> = {
+  // The provisioning commands (issue 11) join as their handlers land; until then they are left out here only.
+  const handlers: Record<Exclude<CommandId, typeof Cmd.copyConnectionSnippet | typeof Cmd.sendTestEvent | typeof Cmd.showRecentEvents>, (s: Services) => CommandHandler> = {
     [Cmd.addProject]: addProject,
     [Cmd.editProject]: editProject,
     [Cmd.removeProject]: removeProject,
@@ -55,5 +56,5 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     [Cmd.startSandbox]: startSandbox,
     [Cmd.stopSandbox]: stopSandbox,
   };
-  return (Object.keys(handlers) as CommandId[]).map((id) => registerCommand(s, id, handlers[id](s)));
+  return (Object.keys(handlers) as (keyof typeof handlers)[]).map((id) => registerCommand(s, id, handlers[id](s)));
 }

@@ -1,5 +1,5 @@
 import type { Project } from '../projects/project';
-import { capabilitiesOf } from '../projects/capabilities';
+import { capabilitiesOf, mayUseEvents } from '../projects/capabilities';
 import type { UserEntry } from '../users/userEntry';
 
 /**
@@ -40,14 +40,20 @@ export function userContextValue(project: Project, entry: UserEntry): string {
   const self = entry.loginId === project.loginId;
   const mayUpdate = caps.update === 'any' || (caps.update === 'self' && self);
   const mayRead = caps.read === 'any' || (caps.read === 'self' && self);
-  const flags = STATES.indexOf(entry.state) | (entry.busy ? 8 : 0) | (mayUpdate ? 16 : 0) | (caps.delete ? 32 : 0) | (mayRead ? 64 : 0) | (entry.mqttId ? 128 : 0) | (entry.tracked ? 256 : 0);
+  const events = mayUseEvents(project, entry.loginId);
+  const flags = STATES.indexOf(entry.state) | (entry.busy ? 8 : 0) | (mayUpdate ? 16 : 0) | (caps.delete ? 32 : 0) | (mayRead ? 64 : 0) | (entry.mqttId ? 128 : 0) | (entry.tracked ? 256 : 0) | (events ? 512 : 0);
   let value = built.get(flags);
-  if (value === undefined) built.set(flags, (value = compose(entry.state, Boolean(entry.busy), mayUpdate, caps.delete, mayRead, Boolean(entry.mqttId), Boolean(entry.tracked))));
+  if (value === undefined) built.set(flags, (value = compose(entry.state, Boolean(entry.busy), mayUpdate, caps.delete, mayRead, Boolean(entry.mqttId), Boolean(entry.tracked), events)));
   return value;
 }
 
-function compose(state: UserEntry['state'], busy: boolean, mayUpdate: boolean, mayDelete: boolean, mayRead: boolean, hasMqttId: boolean, tracked: boolean): string {
-  const live = state !== 'pending' && state !== 'notFound' && !busy;
+/**
+ * `canSendEvents` stays on a disabled user: the server's refusal, explained in the roles document's words, is what
+ * the user should see there. A user not on the server (pending, not found) has no events either way.
+ */
+function compose(state: UserEntry['state'], busy: boolean, mayUpdate: boolean, mayDelete: boolean, mayRead: boolean, hasMqttId: boolean, tracked: boolean, events: boolean): string {
+  const onServer = state !== 'pending' && state !== 'notFound';
+  const live = onServer && !busy;
   const known = state !== 'unknown';
   return join([
     'user',
@@ -61,6 +67,8 @@ function compose(state: UserEntry['state'], busy: boolean, mayUpdate: boolean, m
     mayRead && 'canRead',
     hasMqttId && 'hasMqttId',
     tracked && 'tracked',
+    live && events && 'canSendEvents',
+    onServer && events && 'canReadEvents',
   ]);
 }
 

@@ -19,7 +19,7 @@ const tokens = (cv: string) => cv.split(';');
 describe('context values', () => {
   it('lets a Business project do everything to an enabled user but enable it', () => {
     const cv = userContextValue(project('business'), user('enabled', { mqttId: 'abc' }));
-    assert.deepEqual(tokens(cv), ['user', 'enabled', 'canDisable', 'canChangePassword', 'canDelete', 'canRead', 'hasMqttId']);
+    assert.deepEqual(tokens(cv), ['user', 'enabled', 'canDisable', 'canChangePassword', 'canDelete', 'canRead', 'hasMqttId', 'canSendEvents', 'canReadEvents']);
   });
 
   it('offers enable, not disable, on a disabled user', () => {
@@ -59,6 +59,17 @@ describe('context values', () => {
       const cv = userContextValue(project('business'), e);
       for (const t of ['canEnable', 'canDisable', 'canDelete', 'canChangePassword']) assert.ok(!hasToken(cv, t), `${cv} has ${t}`);
     }
+  });
+
+  it('offers Send Test Event and Recent Events where the role may act for the user, and on a disabled user too', () => {
+    const events = (cv: string) => ['canSendEvents', 'canReadEvents'].filter((t) => hasToken(cv, t));
+    assert.deepEqual(events(userContextValue(project('business'), user('disabled'))), ['canSendEvents', 'canReadEvents'], 'the server refusal is explained there');
+    assert.deepEqual(events(userContextValue(project('registration'), user('unknown'))), [], 'the server refuses a Registration account');
+    const basic = project('basic');
+    assert.deepEqual(events(userContextValue(basic, user('enabled'))), [], 'a Basic account acts only for itself');
+    assert.deepEqual(events(userContextValue(basic, user('enabled', { loginId: basic.loginId }))), ['canSendEvents', 'canReadEvents']);
+    assert.deepEqual(events(userContextValue(project('business'), user('pending'))), [], 'not on the server yet');
+    assert.deepEqual(events(userContextValue(project('business'), user('enabled', { busy: 'Disabling…' }))), ['canReadEvents']);
   });
 
   it('marks the sandbox project running or stopped', () => {
