@@ -69,6 +69,17 @@ export default tseslint.config(
       { regex: of(allBut('emulator', 'api')), message: 'The emulator stands alone (it also runs as a CLI): it imports nothing else of ours.' },
     ],
   }),
+  layer(['src/provisioning/**/*.ts'], {
+    paths: [noVscode],
+    patterns: [
+      {
+        regex: '^(?!\\.|node:)',
+        message: 'src/provisioning is bundled on its own (dist/provisioning.js) and into the panels: no package, only Node builtins (node:…).',
+      },
+      { regex: of(allBut('provisioning', 'api')), message: 'src/provisioning stands alone: it imports nothing else of ours (types from src/api only).' },
+      { regex: of(['api']), allowTypeImports: true, message: 'src/provisioning may use src/api\'s types, never its code (it would bundle the client).' },
+    ],
+  }),
   layer(['src/users/**/*.ts'], {
     paths: [noVscode],
     patterns: [
