@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   console.log(`Profile: ${profiles.length > 0 ? profiles.join(', ') : 'objects (default)'}`);
   console.log(`Control route (loopback, header X-Emulator-Control: 1): ${emulator.url}/__emulator/state`);
   for (const p of shown.projects) {
-    console.log(`\nProject "${p.name}"  api_key: ${p.apiKeys.join(', ')}`);
+    console.log(`\nProject "${p.name}"  api_key: ${p.apiKeys.join(', ')}  project MQTT id: ${emulator.projectMqttId(p.name)}`);
     for (const a of p.admins) console.log(`  ${a.role.padEnd(12)} ${a.loginId} / ${a.password}`);
     const users = p.users.slice(0, 8).map((u) => `${u.loginId}${u.disabled ? ' (disabled)' : ''}`);
     const shared = new Set(p.users.map((u) => u.password)).size === 1 ? ` / ${p.users[0].password}` : '';

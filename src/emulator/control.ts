@@ -3,7 +3,9 @@
  * the emulator behind the extension's back through it). Every request must send `X-Emulator-Control: 1`
  * and a loopback Host (so a web page cannot drive it). Every route answers JSON:
  *
- *   GET    /__emulator/state                          projects and users (no passwords)
+ *   GET    /__emulator/state                          projects (name, mqttId) and users (no passwords)
+ *   GET    /__emulator/events/<project>/<login_id>[/<stream>]  the user's events in a stream (default raw), in
+ *                                                     the order received: [{eventData, observedAt, receivedAt, sequence}]
  *   GET    /__emulator/calls                          the API calls seen
  *   PUT    /__emulator/settings                       RuntimeSettings JSON, merged (a key set to null clears it)
  *   PUT    /__emulator/profile                        {"profiles": ["login-ids", …]} or {"profile": "a,b"}: become
@@ -52,6 +54,15 @@ export async function runControl(emulator: Emulator, snapshot: () => unknown, me
     case 'POST reset':
       // Checked before anything is reset, so a bad seed leaves the emulator as it was.
       return attempt(400, () => emulator.reset(body === undefined ? undefined : checkSeed(body, 'body')));
+  }
+  if (parts[0] === 'events' && (parts.length === 3 || parts.length === 4)) {
+    if (method !== 'GET') return text(405, 'Method not allowed', { Allow: 'GET' });
+    const [, project, loginId, stream] = parts;
+    try {
+      return json(200, emulator.events(project, loginId, stream || undefined));
+    } catch (e) {
+      return text(404, e instanceof Error ? e.message : String(e));
+    }
   }
   if (parts[0] === 'users' && parts.length === 3) {
     const [, project, loginId] = parts;

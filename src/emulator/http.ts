@@ -16,6 +16,10 @@ export interface Reply {
 export const json = (status: number, body: unknown, headers?: Reply['headers']): Reply => ({ status, body, headers });
 export const text = (status: number, message: string, headers?: Reply['headers']): Reply => ({ status, text: message, headers });
 
+/** Some servers do not tell an unknown user from a forbidden one (403); the documented answer is 404. */
+export const unknownUserReply = (status: 403 | 404, loginId: string): Reply =>
+  status === 403 ? text(403, 'Forbidden') : text(404, `no user "${loginId}"`);
+
 const MAX_BODY = 64 * 1024;
 
 /** Reads a JSON request body; undefined when empty, the string 'invalid' when it does not parse. */

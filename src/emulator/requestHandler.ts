@@ -8,6 +8,7 @@ import { shapeError } from './errorBodies';
 import { CONTROL_HEADER, isLoopbackAddress, isLoopbackHost, send, text, type Reply } from './http';
 import { matchRoute, runApi, type ApiContext } from './routes';
 import { runControl } from './control';
+import { runEvents } from './eventRoutes';
 
 export interface RequestHandlerParts {
   /** What the API routes read and change. */
@@ -42,7 +43,7 @@ async function control(parts: RequestHandlerParts, req: http.IncomingMessage, me
   return runControl(parts.controlled(), parts.snapshot, method, rawPath, req);
 }
 
-const CHANGES = new Set(['POST /v2/users', 'PATCH /v2/users/:id', 'DELETE /v2/users/:id']);
+const CHANGES = new Set(['POST /v2/users', 'PATCH /v2/users/:id', 'DELETE /v2/users/:id', 'POST /v2/events/:stream/:id']);
 
 async function answerApi(parts: RequestHandlerParts, req: http.IncomingMessage, res: http.ServerResponse, method: string, rawPath: string): Promise<void> {
   const { api, settings } = parts;
@@ -78,7 +79,8 @@ async function answerApi(parts: RequestHandlerParts, req: http.IncomingMessage, 
   if (fault === 'status500') return finish(text(500, 'Internal server error'));
   if (fault === 'status503') return finish(text(503, 'Service unavailable', faultRetryAfter()));
   if (fault === 'drop') return finish('dropped');
-  const reply = await runApi(api, match.key, match.loginId, req, { session, project });
+  const caller = { session, project };
+  const reply = 'stream' in match ? await runEvents(api, match, req, caller) : await runApi(api, match.key, match.loginId, req, caller);
   if (CHANGES.has(match.key) && reply.status < 300) record.applied = true;
   const created = (reply.body as { login_id?: unknown } | undefined)?.login_id;
   if (match.key === 'POST /v2/users' && typeof created === 'string') record.loginId = created;

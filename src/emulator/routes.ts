@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'http';
 import type { EmulatorOptions, PasswordRule, RouteKey } from './types';
-import { json, readJson, text, INVALID, type Reply } from './http';
+import { json, readJson, text, unknownUserReply, INVALID, type Reply } from './http';
+import { matchEventRoute, type EventRoute } from './eventRoutes';
+import type { EventStore } from './events';
 import { publicUser, type EmulatorState, type ProjectState } from './state';
 import { SESSION_COOKIE, TOKEN_COOKIE, type Session, type Sessions } from './sessions';
 
-type Effective = Required<Pick<EmulatorOptions, 'sessionTtlMs' | 'lockout' | 'passwordRule' | 'listing' | 'existsStatus' | 'unknownUserStatus' | 'cookies'>> &
+type Effective = Required<Pick<EmulatorOptions, 'sessionTtlMs' | 'lockout' | 'passwordRule' | 'listing' | 'existsStatus' | 'unknownUserStatus' | 'cookies' | 'eventsAnswers' | 'disabledStatus'>> &
   Pick<EmulatorOptions, 'sessionMaxCalls'>;
 
 export interface ApiContext {
@@ -16,6 +18,8 @@ export interface ApiContext {
   acceptCreate: () => number | undefined;
   /** Users accepted with 202 and not yet created, per project: they count as existing for a second POST. */
   pending: Set<string>;
+  /** Every user's events, per project and stream. */
+  events: EventStore;
   schedule(ms: number, fn: () => void): void;
 }
 
@@ -23,9 +27,10 @@ export interface ApiContext {
  * Which documented route a request is, from the raw (still percent-encoded) path. A server without the list
  * call (`listing` unsupported or notAllowed) has no such route, so it answers so before looking at the session.
  */
-export function matchRoute(method: string, rawPath: string, listing: Effective['listing'] = 'objects'): { key: RouteKey; loginId?: string } | { error: Reply } {
+export function matchRoute(method: string, rawPath: string, listing: Effective['listing'] = 'objects'): { key: RouteKey; loginId?: string } | EventRoute | { error: Reply } {
   const parts = rawPath.split('/');
   if (parts[1] !== 'v2') return { error: text(404, 'Not found') };
+  if (parts[2] === 'events') return matchEventRoute(method, parts);
   if (parts[2] === 'login' && parts.length === 3) {
     return method === 'POST' ? { key: 'POST /v2/login' } : { error: notAllowed('POST') };
   }
@@ -87,6 +92,7 @@ export async function runApi(ctx: ApiContext, key: RouteKey, loginId: string | u
     case 'DELETE /v2/users/:id': {
       if (role !== 'business') return text(403, 'only Business users may delete users');
       if (!project.users.delete(loginId!)) return unknownUser(ctx, loginId!);
+      ctx.events.removeUser(project.name, loginId!);
       ctx.state.save();
       return { status: 204 };
     }
@@ -95,9 +101,7 @@ export async function runApi(ctx: ApiContext, key: RouteKey, loginId: string | u
   }
 }
 
-/** Some servers do not tell an unknown user from a forbidden one (403); the documented answer is 404. */
-const unknownUser = (ctx: ApiContext, loginId: string): Reply =>
-  ctx.settings().unknownUserStatus === 403 ? text(403, 'Forbidden') : text(404, `no user "${loginId}"`);
+const unknownUser = (ctx: ApiContext, loginId: string): Reply => unknownUserReply(ctx.settings().unknownUserStatus, loginId);
 
 /** The wire shape of the reference: {"disabled", "login_id", "user_data", "mqtt_id"}. */
 const wire = (u: ReturnType<typeof publicUser>) => ({ disabled: u.disabled, login_id: u.loginId, user_data: u.userData, mqtt_id: u.mqttId });

@@ -1,11 +1,11 @@
 import { randomBytes } from 'crypto';
 import type { EmulatorSeed } from './types';
 
-/** An 11-character id in the style of the reference's example (`rEAGMjrk8Bs`). */
+/** An 11-character id in the style of the reference's example (`rEAGMjrk8Bs`); projects get one too. */
 export const newMqttId = () => randomBytes(8).toString('base64url').slice(0, 11);
 
 /**
- * The Local Sandbox: the credentials the README and `npm run emulator` print. mqtt_ids are fixed so
+ * The Local Sandbox: the credentials the README and `npm run emulator` print. MQTT ids (the project's and the users') are fixed so
  * screenshots and docs stay stable.
  */
 export function defaultSeed(): EmulatorSeed {
@@ -19,6 +19,7 @@ export function defaultSeed(): EmulatorSeed {
     projects: [
       {
         name: 'Local Sandbox',
+        mqttId: 'c2FuZGJveDAx',
         apiKeys: ['m1-sandbox-key'],
         admins: [
           { loginId: 'admin@sandbox.local', password: 'Sandbox-admin-1', role: 'business' },

@@ -1,4 +1,4 @@
-import type { CallRecord, EmulatedUser, Emulator, EmulatorOptions, EmulatorSeed, RuntimeSettings, SeedBasicUser } from './types';
+import type { CallRecord, EmulatedEvent, EmulatedProject, EmulatedUser, Emulator, EmulatorOptions, EmulatorSeed, RuntimeSettings, SeedBasicUser } from './types';
 import { EmulatorState, publicUser } from './state';
 import { Sessions } from './sessions';
 import { isLoopbackAddress } from './http';
@@ -10,6 +10,7 @@ import { listen, type Listening } from './listener';
 import { PendingTimers } from './pendingTimers';
 import { requestHandler } from './requestHandler';
 import { SettingsInForce } from './settingsInForce';
+import { EventStore } from './events';
 
 /** Starts the emulator on loopback. Port 0 (default) picks a free port. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -25,6 +26,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     state: new EmulatorState(startSeed, options.persistPath),
     sessions: new Sessions(),
     pending: new Set<string>(),
+    events: new EventStore(),
     settings: () => settings.effective(),
     acceptCreate: () => settings.acceptCreate(),
     schedule: (ms, fn) => timers.schedule(ms, fn),
@@ -40,7 +42,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (!running.emulator) throw new Error('The emulator is still starting.');
       return running.emulator;
     },
-    snapshot: () => ({ projects: api.state.all().map((p) => ({ name: p.name, users: [...p.users.values()].map(publicUser) })) }),
+    snapshot: () => ({ projects: api.state.all().map((p) => ({ name: p.name, mqttId: p.mqttId, users: [...p.users.values()].map(publicUser) })) }),
     log: options.log,
   });
   const listening = await listen(host, options.port ?? 0, handle);
@@ -104,7 +106,19 @@ class RunningEmulator implements Emulator {
   }
   removeUser(project: string, loginId: string): void {
     this.users(project).delete(loginId);
+    this.parts.api.events.removeUser(project, loginId);
     this.parts.api.state.save();
+  }
+
+  projects(): EmulatedProject[] {
+    return this.parts.api.state.all().map((p) => ({ name: p.name, mqttId: p.mqttId }));
+  }
+  projectMqttId(project: string): string {
+    return this.parts.api.state.requireProject(project).mqttId;
+  }
+  events(project: string, loginId: string, stream = 'raw'): EmulatedEvent[] {
+    this.parts.api.state.requireProject(project);
+    return this.parts.api.events.list(project, loginId, stream);
   }
 
   calls(): CallRecord[] {
@@ -118,6 +132,7 @@ class RunningEmulator implements Emulator {
     const { api, settings, timers, calls, startSeed } = this.parts;
     // Load first: a seed that fails its check leaves everything as it was.
     api.state.load(seed ?? startSeed);
+    api.events.clear();
     // A 202 creation still pending belongs to the old state: it must not land in the new one.
     timers.cancelAll();
     api.sessions.expireAll();

@@ -56,6 +56,8 @@ export class SettingsInForce {
       unknownUserStatus: s.unknownUserStatus ?? 404,
       cookies: s.cookies ?? 'single',
       sessionMaxCalls: s.sessionMaxCalls,
+      eventsAnswers: s.eventsAnswers ?? 'bare',
+      disabledStatus: s.disabledStatus ?? 403,
     };
   }
 

@@ -10,6 +10,7 @@ export interface StoredUser extends EmulatedUser {
 
 export interface ProjectState {
   name: string;
+  mqttId: string;
   apiKeys: string[];
   admins: Map<string, { password: string; role: AdminRole }>;
   users: Map<string, StoredUser>;
@@ -33,6 +34,7 @@ export class EmulatorState {
         p.name,
         {
           name: p.name,
+          mqttId: p.mqttId ?? newMqttId(),
           apiKeys: [...p.apiKeys],
           admins: new Map(p.admins.map((a) => [a.loginId, { password: a.password, role: a.role }])),
           users: new Map(p.users.map((u) => [u.loginId, toStored(u)])),
@@ -73,6 +75,7 @@ export class EmulatorState {
     const seed: EmulatorSeed = {
       projects: this.all().map((p) => ({
         name: p.name,
+        mqttId: p.mqttId,
         apiKeys: p.apiKeys,
         admins: [...p.admins].map(([loginId, a]) => ({ loginId, ...a })),
         users: [...p.users.values()].map((u) => ({ ...u })),

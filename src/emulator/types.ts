@@ -20,6 +20,8 @@ export interface SeedBasicUser {
 
 export interface SeedProject {
   name: string;
+  /** The project MQTT id (the first part of a device's MQTT username and topic); generated when absent. */
+  mqttId?: string;
   /** Login picks the project by api_key. */
   apiKeys: string[];
   admins: SeedAdmin[];
@@ -39,6 +41,25 @@ export interface EmulatedUser {
 }
 
 /**
+ * An event as the emulator holds it (GET /v2/events answers it in the wire shape: event_data, observed_at,
+ * received_at). With add_client_ip the client's address is in `eventData.ip_address`, as the documents say.
+ */
+export interface EmulatedEvent {
+  eventData: Record<string, unknown>;
+  /** ISO 8601 in UTC (`…Z`): the time given, or the time received. */
+  observedAt: string;
+  receivedAt: string;
+  /** The order the emulator received events in, across the whole emulator (what sort_by=internal sorts by). */
+  sequence: number;
+}
+
+/** Facts about a project the emulator serves (no secrets). */
+export interface EmulatedProject {
+  name: string;
+  mqttId: string;
+}
+
+/**
  * `drop` closes the socket before the call is applied; `dropAfter` applies it first, then closes the socket
  * without an answer (the "lost answer" case: a create happened but the client never heard).
  */
@@ -52,7 +73,9 @@ export type RouteKey =
   | 'POST /v2/users'
   | 'GET /v2/users/:id'
   | 'PATCH /v2/users/:id'
-  | 'DELETE /v2/users/:id';
+  | 'DELETE /v2/users/:id'
+  | 'POST /v2/events/:stream/:id'
+  | 'GET /v2/events/:stream/:id';
 
 export interface FaultConfig {
   /** Added to every API response: fixed part plus uniform random jitter, in ms. */
@@ -86,7 +109,10 @@ export interface EmulatorOptions {
   host?: string;
   /** Defaults to `defaultSeed()`. */
   seed?: EmulatorSeed;
-  /** When set, state is loaded from this JSON file if it exists and saved to it after every change. */
+  /**
+   * When set, state is loaded from this JSON file if it exists and saved to it after every change. Events are
+   * not persisted: they live in memory only (a restart empties every stream).
+   */
   persistPath?: string;
   /** Session lifetime; default 24 h as the real service. */
   sessionTtlMs?: number;
@@ -132,6 +158,13 @@ export interface EmulatorOptions {
    * `empty` no body at all; `html` an HTML error page naming the status and the reason.
    */
   errorBodies?: 'json' | 'text' | 'empty' | 'html';
+  /**
+   * The shape of the events answers, which the documents do not fix. `bare` (default): GET answers a JSON array
+   * of events, POST the number created. `wrapped`: GET answers `{"events": [...]}`, POST `{"created": n}`.
+   */
+  eventsAnswers?: 'bare' | 'wrapped';
+  /** Status of an event POST for a disabled basic user (its own session or on its behalf); default 403. */
+  disabledStatus?: 400 | 403;
   /** Optional request log (method, path, status, ms); never given bodies. */
   log?: (line: string) => void;
 }
@@ -152,6 +185,8 @@ export type RuntimeSettings = Pick<
   | 'sessionMaxCalls'
   | 'retryAfter'
   | 'errorBodies'
+  | 'eventsAnswers'
+  | 'disabledStatus'
 >;
 
 export interface CallRecord {
@@ -198,10 +233,16 @@ export interface Emulator {
   putUser(project: string, user: SeedBasicUser): void;
   setDisabled(project: string, loginId: string, disabled: boolean): void;
   removeUser(project: string, loginId: string): void;
+  /** The projects served, with their MQTT ids. */
+  projects(): EmulatedProject[];
+  /** A project's MQTT id; throws on an unknown project. */
+  projectMqttId(project: string): string;
+  /** The events a user holds in a stream (default `raw`), in the order received. */
+  events(project: string, loginId: string, stream?: string): EmulatedEvent[];
   /** Every API call seen since start or `clearCalls()`, in order. */
   calls(): CallRecord[];
   clearCalls(): void;
-  /** Replaces the whole state with this seed. */
+  /** Replaces the whole state with this seed (every event is gone too). */
   reset(seed?: EmulatorSeed): void;
   stop(): Promise<void>;
 }

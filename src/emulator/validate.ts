@@ -4,12 +4,15 @@
 // "pass" without its fault ever firing).
 import type { EmulatorSeed, FaultKind, RouteKey, RuntimeSettings } from './types';
 
-const ROUTE_KEYS: readonly RouteKey[] = ['*', 'POST /v2/login', 'GET /v2/users', 'POST /v2/users', 'GET /v2/users/:id', 'PATCH /v2/users/:id', 'DELETE /v2/users/:id'];
+const ROUTE_KEYS: readonly RouteKey[] = [
+  '*', 'POST /v2/login', 'GET /v2/users', 'POST /v2/users', 'GET /v2/users/:id', 'PATCH /v2/users/:id', 'DELETE /v2/users/:id',
+  'POST /v2/events/:stream/:id', 'GET /v2/events/:stream/:id',
+];
 const FAULT_KINDS: readonly FaultKind[] = ['status429', 'status500', 'status503', 'drop', 'dropAfter', 'malformedJson'];
 /** Every key RuntimeSettings has, as the checks below know them. */
 export const SETTING_KEYS: readonly (keyof RuntimeSettings)[] = [
   'sessionTtlMs', 'lockout', 'passwordRule', 'acceptedCreation', 'rateLimit', 'faults', 'listing',
-  'existsStatus', 'unknownUserStatus', 'cookies', 'sessionMaxCalls', 'retryAfter', 'errorBodies',
+  'existsStatus', 'unknownUserStatus', 'cookies', 'sessionMaxCalls', 'retryAfter', 'errorBodies', 'eventsAnswers', 'disabledStatus',
 ];
 
 type Obj = Record<string, unknown>;
@@ -81,6 +84,8 @@ export function checkSettings(value: unknown): RuntimeSettings {
   optional(s, 'sessionMaxCalls', (v, p) => num(v, p, 1, Infinity, true), 'settings');
   optional(s, 'retryAfter', oneOf([true, false]), 'settings');
   optional(s, 'errorBodies', oneOf(['json', 'text', 'empty', 'html']), 'settings');
+  optional(s, 'eventsAnswers', oneOf(['bare', 'wrapped']), 'settings');
+  optional(s, 'disabledStatus', oneOf([400, 403]), 'settings');
   return s;
 }
 
@@ -113,6 +118,7 @@ export function checkSeed(value: unknown, source: string): EmulatorSeed {
     const p = `${source}.projects[${i}]`;
     const project = obj(raw, p);
     str(project.name, `${p}.name`, true);
+    optional(project, 'mqttId', (v, vp) => str(v, vp, true), p);
     if (names.has(project.name)) throw new Error(`${p}.name "${project.name}" is used by another project`);
     names.add(project.name);
     list(project.apiKeys, `${p}.apiKeys`).forEach((key, k) => {
