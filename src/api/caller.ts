@@ -22,7 +22,8 @@ export interface Exchange<T> extends Subject {
   body?: unknown;
   /**
    * GET, PATCH, DELETE and login may be sent again when a try's answer is lost (dropped connection, unreadable
-   * body). A POST create may not: the caller throws `LostAnswer` and the client checks with GET first.
+   * body). A POST create may not: the caller throws `LostAnswer` and the client checks with GET first. Nor may a
+   * POST of events, which nothing can check: its `LostAnswer` is reported as "may have been applied".
    */
   safeToRepeat: boolean;
   /** Reads a 2xx answer. */
@@ -84,7 +85,8 @@ export const maxSessionRounds = 40;
 const isBackOffStatus = (status: number) => status === 429 || status === 503;
 /** Server errors a GET repeats: reading changes nothing, and these are often passing. */
 const isPassingServerError = (status: number) => status === 500 || status === 502 || status === 504;
-const changeOperations: ReadonlySet<string> = new Set(['create', 'update', 'delete']);
+/** Calls whose lost answer may hide an applied change (a try that may have arrived is not a harmless repeat). */
+const changeOperations: ReadonlySet<string> = new Set(['create', 'update', 'delete', 'sendEvents']);
 
 /** Runs exchanges: signs in when needed, repeats after a 401 on an ended session, backs off within the retry policy. */
 export class Caller {

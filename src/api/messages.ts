@@ -1,6 +1,6 @@
 // Plain-language error messages: the status meaning from the reference documents plus the server's own text.
 
-export type Operation = 'login' | 'list' | 'create' | 'get' | 'update' | 'delete';
+export type Operation = 'login' | 'list' | 'create' | 'get' | 'update' | 'delete' | 'sendEvents' | 'queryEvents';
 
 const reasonPhrases: Record<number, string> = {
   200: 'OK',
@@ -54,6 +54,18 @@ const meanings: Partial<Record<Operation, Record<number, string>>> = {
     403: 'the signed-in account may not delete users (only a Business user may)',
     404: 'there is no such user',
   },
+  sendEvents: {
+    400: 'an event is missing its event_data, is malformed, or is over a limit (64 KB per event, 10 MB per request)',
+    401: 'the signed-in account may not send events for this user (a disabled user cannot send any event data, nor can any data be sent on its behalf)',
+    403: 'the signed-in account may not send events for this user',
+    404: 'there is no such user or stream',
+  },
+  queryEvents: {
+    400: 'a query parameter is malformed (since and until need an ISO 8601 time with a time zone; limit is at most 10,000)',
+    401: "the signed-in account may not read this user's events",
+    403: "the signed-in account may not read this user's events",
+    404: 'there is no such user or stream',
+  },
 };
 
 const generalMeanings: Record<number, string> = {
@@ -98,6 +110,10 @@ export function actionPhrase(operation: Operation, loginId?: string): string {
       return `update${who}`;
     case 'delete':
       return `delete${who}`;
+    case 'sendEvents':
+      return loginId === undefined ? 'send events' : `send events for${who}`;
+    case 'queryEvents':
+      return loginId === undefined ? 'read the events' : `read the events of${who}`;
   }
 }
 

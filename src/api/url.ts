@@ -125,19 +125,24 @@ export function checkNewLoginId(loginId: string): void {
  * Control characters are encoded and sent: a user that already has them must stay manageable.
  */
 export function userPath(loginId: string, method = ''): string {
+  return `${paths.users}/${loginIdSegment(loginId, method, '/v2/users/')}`;
+}
+
+/** A login_id as one percent-encoded path segment, refused as `userPath` explains; `base` is the path errors name. */
+export function loginIdSegment(loginId: string, method: string, base: string): string {
   const broken = brokenLoginId(loginId);
-  if (broken) throw invalidLoginId(broken, method, '/v2/users/');
+  if (broken) throw invalidLoginId(broken, method, base);
   if (loginId === '.' || loginId === '..') {
     throw new MediumOneError({
       kind: 'unaddressableLoginId',
       method,
-      path: '/v2/users/',
+      path: base,
       message:
         `The login_id "${loginId}" cannot be used in a Medium One URL: URLs treat "." and ".." as folder steps, so ` +
         'no request can reach this user. Manage it in the Medium One portal instead.',
     });
   }
-  return `/v2/users/${encodeURIComponent(loginId)}`;
+  return encodeURIComponent(loginId);
 }
 
 export const paths = {

@@ -117,6 +117,7 @@ export const logins = (emulator: Emulator) => seen(emulator, 'POST', '/v2/login'
 /** The emulator's route key for a request the client logged. */
 function routeOf(entry: CallLog): RouteKey {
   if (entry.path === '/v2/login') return 'POST /v2/login';
+  if (entry.path.startsWith('/v2/events/')) return `${entry.method} /v2/events/:stream/:id` as RouteKey;
   if (entry.path === '/v2/users' || entry.path === '/v2/users/') return entry.method === 'POST' ? 'POST /v2/users' : 'GET /v2/users';
   return `${entry.method} /v2/users/:id` as RouteKey;
 }

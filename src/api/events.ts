@@ -1,0 +1,238 @@
+import { LostAnswer, type Caller, type Exchange } from './caller';
+import { MediumOneError } from './errors';
+import { decodeEvents, decodeSendAnswer } from './eventAnswers';
+import { RawBody, type Method } from './http';
+import { loginIdSegment } from './url';
+
+// POST and GET /v2/events/<stream>/<login_id> (SPEC section 7). Everything the server would refuse for its shape
+// or size is refused here first, before anything is sent, with a message that says what to change.
+
+export interface EventToSend {
+  event_data: Record<string, unknown>;
+  /** ISO 8601 with a time zone; the server uses the time it received the event when absent. */
+  observed_at?: string;
+  add_client_ip?: boolean;
+}
+
+export interface ReceivedEvent {
+  /** The event's data as the server sent it (event_data), or the whole object when it has none. */
+  data: unknown;
+  /** ISO string when the server gave one (a number is read as epoch milliseconds, or seconds when small). */
+  observedAt?: string;
+  receivedAt?: string;
+  /** Every field the server sent for this event. */
+  raw: Record<string, unknown>;
+}
+
+export interface EventQuery {
+  since?: string;
+  until?: string;
+  /** 1 to `EVENT_LIMITS.maxQueryLimit`; the server's default is its maximum. */
+  limit?: number;
+  sortBy?: 'observed_at' | 'received_at' | 'internal';
+  sortDirection?: 'asc' | 'desc';
+}
+
+export interface SendEventsResult {
+  /** Count the server reported, when it reported one. */
+  created?: number;
+  status: number;
+}
+
+/** The documented limits: 64 KB per event (its JSON line, in UTF-8), 10 MB per request, 10,000 events per query. */
+export const EVENT_LIMITS = { eventBytes: 64 * 1024, bodyBytes: 10 * 1024 * 1024, maxQueryLimit: 10_000 } as const;
+
+/**
+ * One JSON document per line. The public samples post events as application/json, and one event alone is a plain
+ * JSON document, so that is the Content-Type a server following them accepts.
+ */
+export const eventsContentType = 'application/json';
+
+const eventsBase = '/v2/events/';
+const sortFields: readonly string[] = ['observed_at', 'received_at', 'internal'];
+const sortDirections: readonly string[] = ['asc', 'desc'];
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** A call refused before anything was sent. `status` stays undefined: no server answered. */
+function refused(method: Method, path: string, what: string): MediumOneError {
+  return new MediumOneError({ kind: 'badRequest', method, path, message: `Nothing was sent: ${what}.` });
+}
+
+/** A value as a message may quote it: short, on one line. */
+function quoted(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/** `/v2/events/<stream>/<login_id>`, both percent-encoded; without a login_id, the signed-in Basic user's own. */
+export function eventsPath(stream: string, loginId: string | undefined, method: Method): string {
+  if (stream === '') throw refused(method, eventsBase, 'the stream name is empty (most projects have a stream named "raw")');
+  if (stream === '.' || stream === '..' || /[\uD800-\uDFFF]/u.test(stream)) {
+    throw refused(method, eventsBase, `the stream name ${quoted(stream)} cannot be put in a URL; check the stream setting`);
+  }
+  const path = eventsBase + encodeURIComponent(stream);
+  return loginId === undefined ? path : `${path}/${loginIdSegment(loginId, method, `${path}/`)}`;
+}
+
+const isoWithZone = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/** ISO 8601 with a date, a time and a time zone (Z or an offset), naming a day that exists. */
+export function isIsoTimeWithZone(text: string): boolean {
+  const m = isoWithZone.exec(text);
+  if (!m || !Number.isFinite(Date.parse(text))) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** One event's JSON line, or why it cannot be sent. `n` is its 1-based position, for the message. */
+function eventLine(event: EventToSend, n: number, many: boolean): { line: string } | { problem: string } {
+  const which = many ? `event ${n}` : 'the event';
+  const problem = (text: string) => ({ problem: text });
+  if (!isPlainObject(event)) return problem(`${which} is not an object with event_data`);
+  if (!isPlainObject(event.event_data)) {
+    return problem(`${which} has no event_data object (event_data must be a JSON object, such as {"temperature": 21})`);
+  }
+  const doc: Record<string, unknown> = { event_data: event.event_data };
+  if (event.observed_at !== undefined) {
+    if (typeof event.observed_at !== 'string' || !isIsoTimeWithZone(event.observed_at)) {
+      return problem(`${which}'s observed_at ${quoted(event.observed_at)} is not an ISO 8601 time with a time zone (such as 2024-05-01T12:00:00Z)`);
+    }
+    doc.observed_at = event.observed_at;
+  }
+  if (event.add_client_ip !== undefined) {
+    if (typeof event.add_client_ip !== 'boolean') return problem(`${which}'s add_client_ip must be true or false`);
+    doc.add_client_ip = event.add_client_ip;
+  }
+  try {
+    return { line: JSON.stringify(doc) };
+  } catch {
+    return problem(`${which}'s event_data holds a value JSON cannot carry (such as a BigInt or a circular reference)`);
+  }
+}
+
+/** The request body (one JSON document per line), or throws the local refusal that says what to change. */
+export function eventsBody(events: readonly EventToSend[], path: string): string {
+  // Checked at run time too: the command layer hands on what a user typed.
+  if (!Array.isArray(events) || events.length === 0) throw refused('POST', path, 'there are no events to send');
+  const many = events.length > 1;
+  const lines: string[] = [];
+  let total = 0;
+  for (const [i, event] of (events as readonly EventToSend[]).entries()) {
+    const checked = eventLine(event, i + 1, many);
+    if ('problem' in checked) throw refused('POST', path, checked.problem);
+    const { line } = checked;
+    const bytes = Buffer.byteLength(line, 'utf8');
+    if (bytes > EVENT_LIMITS.eventBytes) {
+      const which = many ? `event ${i + 1}` : 'the event';
+      throw refused(
+        'POST',
+        path,
+        `${which} is ${count(bytes)} bytes; the limit is ${count(EVENT_LIMITS.eventBytes)} bytes per event. ` +
+          'Make its event_data smaller or split it into several events',
+      );
+    }
+    total += bytes + (i > 0 ? 1 : 0);
+    lines.push(line);
+  }
+  if (total > EVENT_LIMITS.bodyBytes) {
+    throw refused(
+      'POST',
+      path,
+      `the ${count(events.length)} events come to ${count(total)} bytes; the limit is ${count(EVENT_LIMITS.bodyBytes)} ` +
+        'bytes per request. Send them in smaller batches',
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The query string for `query`, or throws the local refusal that says what to change. */
+export function eventsQuery(query: EventQuery, path: string): string {
+  const params = new URLSearchParams();
+  for (const key of ['since', 'until'] as const) {
+    const value = query[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !isIsoTimeWithZone(value)) {
+      throw refused('GET', path, `${key} ${quoted(value)} is not an ISO 8601 time with a time zone (such as 2024-05-01T12:00:00Z)`);
+    }
+    params.set(key, value);
+  }
+  if (query.limit !== undefined) {
+    if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > EVENT_LIMITS.maxQueryLimit) {
+      throw refused('GET', path, `limit must be a whole number from 1 to ${count(EVENT_LIMITS.maxQueryLimit)} (got ${quoted(query.limit)})`);
+    }
+    params.set('limit', String(query.limit));
+  }
+  if (query.sortBy !== undefined) {
+    if (!sortFields.includes(query.sortBy)) throw refused('GET', path, `sortBy must be one of ${sortFields.join(', ')}`);
+    params.set('sort_by', query.sortBy);
+  }
+  if (query.sortDirection !== undefined) {
+    if (!sortDirections.includes(query.sortDirection)) throw refused('GET', path, 'sortDirection must be asc or desc');
+    params.set('sort_direction', query.sortDirection);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * POST /v2/events/<stream>/<login_id>. Events are not idempotent and nothing can read back whether a batch was
+ * stored, so a try whose answer is lost (dropped after sending, timed out) is never repeated: it is reported with
+ * `mayHaveBeenApplied`. A 429/503 (nothing stored) is backed off and repeated like any call.
+ */
+export async function sendEvents(
+  caller: Caller,
+  target: { stream: string; loginId: string | undefined; events: readonly EventToSend[] },
+  signal: AbortSignal | undefined,
+): Promise<SendEventsResult> {
+  const path = eventsPath(target.stream, target.loginId, 'POST');
+  const exchange: Exchange<SendEventsResult> = {
+    operation: 'sendEvents',
+    method: 'POST',
+    path,
+    loginId: target.loginId,
+    body: new RawBody(eventsBody(target.events, path), eventsContentType),
+    secrets: [],
+    safeToRepeat: false,
+    decode: decodeSendAnswer,
+  };
+  try {
+    return await caller.call(exchange, signal);
+  } catch (e) {
+    if (!(e instanceof LostAnswer)) throw e;
+    const lost = e.failure;
+    throw new MediumOneError({
+      kind: lost.kind,
+      method: lost.method,
+      path: lost.path,
+      status: lost.status,
+      serverMessage: lost.serverMessage,
+      code: lost.code,
+      cause: lost,
+      message:
+        `${lost.message} The events may have been stored all the same; they were not sent again, so that none is ` +
+        "stored twice. Check the user's recent events before sending them again.",
+      mayHaveBeenApplied: true,
+    });
+  }
+}
+
+/** GET /v2/events/<stream>/<login_id>?since&until&limit&sort_by&sort_direction. */
+export function queryEventsExchange(stream: string, loginId: string | undefined, query: EventQuery): Exchange<ReceivedEvent[]> {
+  const path = eventsPath(stream, loginId, 'GET');
+  return {
+    operation: 'queryEvents',
+    method: 'GET',
+    path: path + eventsQuery(query, path),
+    loginId,
+    secrets: [],
+    safeToRepeat: true,
+    decode: decodeEvents,
+  };
+}
