@@ -5,7 +5,8 @@ import { capabilitiesOf } from '../../projects/capabilities';
 import { isMediumOneError } from '../../api/errors';
 import { entryFromUser, type UserEntry } from '../../users/userEntry';
 import { describeError } from '../../util/errorText';
-import type { CreateUserHost, FieldError } from '../../webviews/host/createUserPanel';
+import type { CreatedUser, CreateUserHost, FieldError } from '../../webviews/host/createUserPanel';
+import { offerCredentialsFile } from '../provisioning/saveCredentialsFile';
 import { loadPanels } from '../panels';
 import { resolveProject } from '../pickers';
 import { revealUser } from '../reveal';
@@ -19,6 +20,12 @@ export const createUser = (s: Services) => async (node?: unknown) => {
   const host: CreateUserHost = {
     projectName: project.name,
     submit: (input) => submitCreate(s, project, input.loginId, input.password),
+    created: (loginId) => createdUser(s, project, loginId),
+    saveCredentials: async (user) => {
+      // The form stays open whatever happens here; a failure is said the way every command's is.
+      await offerCredentialsFile(s, s.projects.get(project.id) ?? project, [user]).catch((e: unknown) =>
+        s.prompts.error(s.redactor.redact(describeError(e))));
+    },
     guard: { log: s.log.scoped('createUser'), redactor: s.redactor },
   };
   loadPanels(s).openCreateUserPanel(s.context.extensionUri, host);
@@ -60,6 +67,28 @@ async function submitCreate(s: Services, project: Project, loginId: string, pass
   await revealUser(s, project.id, loginId);
   void s.prompts.info(vscode.l10n.t('User "{0}" created in {1}.', loginId, project.name));
   return undefined;
+}
+
+/** The created state's facts, from the row as the tree holds it now (a 202 creation may have landed since). */
+function createdUser(s: Services, project: Project, loginId: string): CreatedUser {
+  const load = s.users.get(project.id);
+  const entry = load?.status === 'loaded' ? load.users.find((u) => u.loginId === loginId) : undefined;
+  if (entry?.state === 'pending') {
+    return {
+      loginId,
+      summary: vscode.l10n.t('The server accepted "{0}" and will create it shortly; it appears in the tree when it exists.', loginId),
+      mqttIdMissing: vscode.l10n.t('not assigned yet: the creation is still pending'),
+    };
+  }
+  const summary = vscode.l10n.t('User "{0}" created in {1}.', loginId, project.name);
+  if (entry?.mqttId) return { loginId, summary, mqttId: entry.mqttId };
+  return {
+    loginId,
+    summary,
+    mqttIdMissing: capabilitiesOf(project.role).read === 'any'
+      ? vscode.l10n.t('not known: reading the user back failed (Show Details reads it again)')
+      : vscode.l10n.t('not known: this project\'s role cannot read users'),
+  };
 }
 
 const isTrackedSource = (s: Services, project: Project) => {

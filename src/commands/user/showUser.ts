@@ -7,11 +7,13 @@ import { hasToken, userContextValue } from '../../tree/contextValues';
 import { STATE_LABELS } from '../../tree/treeItems';
 import { entryFromUser, type UserEntry } from '../../users/userEntry';
 import { userNode, type UserNode } from '../../tree/nodes';
+import { readSettings } from '../../settings';
 import { describeError } from '../../util/errorText';
-import type { UserDetailsHost, UserDetailsModel } from '../../webviews/host/userDetailsPanel';
+import type { UserDetailsData, UserDetailsHost, UserDetailsOptions } from '../../webviews/host/userDetailsPanel';
 import { loadPanels } from '../panels';
+import { readRecentEvents } from './recentEvents';
 
-type Action = UserDetailsModel['actions'][number];
+type Action = UserDetailsData['actions'][number];
 
 const ACTION_COMMANDS: Partial<Record<Action, string>> = {
   enable: Cmd.enableUser,
@@ -22,13 +24,23 @@ const ACTION_COMMANDS: Partial<Record<Action, string>> = {
   copyMqttId: Cmd.copyMqttId,
 };
 
-/** The details view: every field the server sent, user_data as JSON, and the operations this row allows. */
+/**
+ * The details view: every field the server sent, user_data as JSON, the operations this row allows, how to connect
+ * it as a device, and its recent events (read only on request).
+ */
 export const showUser = (s: Services) => async (node?: unknown) => {
   const [target] = await resolveUsers(s, node, undefined, { many: false, fits: () => true });
-  const { project } = target;
+  return openUserDetails(s, target);
+};
+
+/** Opens (or reveals and reloads) the details panel of `target`; returns its host so tests can drive it. */
+export function openUserDetails(s: Services, target: UserNode, options: UserDetailsOptions = {}): UserDetailsHost {
   const loginId = target.entry.loginId;
+  const projectId = target.project.id;
+  /** The row as the tree holds it now: the project (its MQTT ID may have been saved since) and the user's entry. */
   const current = (): UserNode => {
-    const load = s.users.get(project.id);
+    const project = s.projects.get(projectId) ?? target.project;
+    const load = s.users.get(projectId);
     const entry = load?.status === 'loaded' ? load.users.find((u) => u.loginId === loginId) : undefined;
     return userNode(project, entry ?? target.entry);
   };
@@ -40,12 +52,19 @@ export const showUser = (s: Services) => async (node?: unknown) => {
       const command = ACTION_COMMANDS[action];
       if (command) await vscode.commands.executeCommand(command, current());
     },
+    copySnippet: async (format) => {
+      await vscode.commands.executeCommand(Cmd.copyConnectionSnippet, current(), undefined, format);
+    },
+    sendTestEvent: async () => {
+      await vscode.commands.executeCommand(Cmd.sendTestEvent, current());
+    },
+    loadEvents: () => readRecentEvents(s, current()),
   };
-  loadPanels(s).openUserDetailsPanel(s.context.extensionUri, `${project.id}/${loginId}`, host);
+  loadPanels(s).openUserDetailsPanel(s.context.extensionUri, `${projectId}/${loginId}`, host, options);
   return host;
-};
+}
 
-async function loadDetails(s: Services, node: UserNode): Promise<UserDetailsModel> {
+async function loadDetails(s: Services, node: UserNode): Promise<UserDetailsData> {
   const { project } = node;
   let entry: UserEntry = node.entry;
   let error: string | undefined;
@@ -73,6 +92,7 @@ async function loadDetails(s: Services, node: UserNode): Promise<UserDetailsMode
   if (hasToken(cv, 'canDelete')) actions.push('delete');
   actions.push('copyLoginId');
   if (entry.mqttId) actions.push('copyMqttId');
+  const settings = readSettings();
   return {
     projectName: project.name,
     loginId: entry.loginId,
@@ -83,6 +103,15 @@ async function loadDetails(s: Services, node: UserNode): Promise<UserDetailsMode
     error,
     notice,
     actions,
+    device: {
+      projectMqttId: project.mqttId,
+      userMqttId: entry.mqttId,
+      stream: settings.eventsStream,
+      limit: settings.recentEventsLimit,
+      deviceId: settings.deviceId,
+      mqtt: settings.mqtt,
+      canSendEvents: hasToken(cv, 'canSendEvents'),
+    },
   };
 }
 

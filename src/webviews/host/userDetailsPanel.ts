@@ -1,46 +1,49 @@
 import { PanelType } from '../../contributes';
 import * as vscode from 'vscode';
 import { openPanel, type PanelGuard, type TypedPanel } from './panel';
-import { userDetailsToHost, type UserAction, type UserDetailsModel, type UserDetailsStrings, type UserDetailsToHost, type UserDetailsToView } from '../protocol/userDetails';
+import { userDetailsOneAtATime, userDetailsToHost, type SnippetFormat, type UserAction, type UserDetailsToHost, type UserDetailsToView } from '../protocol/userDetails';
+import { detailsModel, detailsStrings, eventsView, type EventsRead, type UserDetailsData } from './userDetailsView';
 
 export type { UserDetailsModel } from '../protocol/userDetails';
+export type { DeviceFacts, EventsRead, UserDetailsData } from './userDetailsView';
 
 export interface UserDetailsHost {
   /** Logs what the page got wrong and redacts what is sent to it. */
   guard: PanelGuard;
-  load(): Promise<UserDetailsModel>;
-  run(action: UserDetailsModel['actions'][number]): Promise<void>;
+  load(): Promise<UserDetailsData>;
+  run(action: UserAction): Promise<void>;
+  /** Copy Connection Snippet in this format, for this user (the command asks what it must). */
+  copySnippet(format: SnippetFormat): Promise<void>;
+  sendTestEvent(): Promise<void>;
+  /** One read of the user's last events; a refusal or failure is answered as `error`, not thrown. */
+  loadEvents(): Promise<EventsRead>;
+}
+
+export interface UserDetailsOptions {
+  /** Show Recent Events: the section is read at once, not on the page's request. */
+  showEvents?: boolean;
+}
+
+interface OpenPanel {
+  view: TypedPanel<UserDetailsToView>;
+  host: UserDetailsHost;
+  /** The user asked for the events: a reload of the page (VS Code reloads a hidden one when shown) reads them again. */
+  eventsShown: boolean;
 }
 
 /** The open panels by key (project + user), so a second Show reveals the first. */
-const open = new Map<string, TypedPanel<UserDetailsToView>>();
-
-const strings = (): UserDetailsStrings => ({
-  project: vscode.l10n.t('Project'),
-  state: vscode.l10n.t('State'),
-  mqttId: vscode.l10n.t('MQTT ID'),
-  fields: vscode.l10n.t('Fields'),
-  userData: vscode.l10n.t('user_data'),
-  noUserData: vscode.l10n.t('No user_data.'),
-  loading: vscode.l10n.t('Loading…'),
-  refresh: vscode.l10n.t('Refresh'),
-  enable: vscode.l10n.t('Enable'),
-  disable: vscode.l10n.t('Disable'),
-  changePassword: vscode.l10n.t('Change Password…'),
-  delete: vscode.l10n.t('Delete…'),
-  copyLoginId: vscode.l10n.t('Copy Login ID'),
-  copyMqttId: vscode.l10n.t('Copy MQTT ID'),
-});
+const open = new Map<string, OpenPanel>();
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** One details panel per user (`key`): opening it again reveals and reloads the existing one. */
-export function openUserDetailsPanel(extensionUri: vscode.Uri, key: string, host: UserDetailsHost): vscode.WebviewPanel {
+export function openUserDetailsPanel(extensionUri: vscode.Uri, key: string, host: UserDetailsHost, options: UserDetailsOptions = {}): vscode.WebviewPanel {
   const existing = open.get(key);
   if (existing) {
-    existing.panel.reveal();
-    void reload(existing, host);
-    return existing.panel;
+    existing.host = host;
+    existing.view.panel.reveal();
+    void reload(existing).then(() => (options.showEvents ? loadEvents(existing) : undefined));
+    return existing.view.panel;
   }
   const view = openPanel<UserDetailsToHost, UserDetailsToView>({
     viewType: PanelType.userDetails,
@@ -50,36 +53,64 @@ export function openUserDetailsPanel(extensionUri: vscode.Uri, key: string, host
     extensionUri,
     inbound: userDetailsToHost,
     guard: host.guard,
-    onMessage: async (message): Promise<void> => {
-      if (message.type === 'ready') {
-        view.post({ type: 'strings', strings: strings() });
-        return reload(view, host);
-      }
-      await runAction(view, host, message.action);
-    },
+    oneAtATime: userDetailsOneAtATime,
+    onMessage: (message) => handle(state, message),
   });
-  open.set(key, view);
+  const state: OpenPanel = { view, host, eventsShown: options.showEvents === true };
+  open.set(key, state);
   view.panel.onDidDispose(() => open.delete(key));
   return view.panel;
 }
 
-async function runAction(view: TypedPanel<UserDetailsToView>, host: UserDetailsHost, action: UserAction): Promise<void> {
-  view.post({ type: 'busy', busy: true });
+async function handle(state: OpenPanel, message: UserDetailsToHost): Promise<void> {
+  switch (message.type) {
+    case 'ready':
+      state.view.post({ type: 'strings', strings: detailsStrings() });
+      await reload(state);
+      if (state.eventsShown) await loadEvents(state);
+      return;
+    case 'action':
+      return runAction(state, () => state.host.run(message.action));
+    case 'copySnippet':
+      // Copying changes nothing on the server: no reload, only a failure to show.
+      return report(state, () => state.host.copySnippet(message.format));
+    case 'sendTestEvent':
+      await report(state, () => state.host.sendTestEvent());
+      // The event (if sent) is the newest one: show it where the user is already looking.
+      if (state.eventsShown) await loadEvents(state);
+      return;
+    case 'loadEvents':
+      state.eventsShown = true;
+      return loadEvents(state);
+  }
+}
+
+async function report(state: OpenPanel, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (e) {
+    state.view.post({ type: 'error', message: messageOf(e) });
+  }
+}
+
+async function runAction(state: OpenPanel, work: () => Promise<void>): Promise<void> {
+  state.view.post({ type: 'busy', busy: true });
   let failure: string | undefined;
   try {
-    await host.run(action);
+    await work();
   } catch (e) {
     failure = messageOf(e);
   }
   // Whatever happened, show the server's current view of the user (the action may have half-worked).
-  await reload(view, host);
-  if (failure) view.post({ type: 'error', message: failure });
+  await reload(state);
+  if (failure) state.view.post({ type: 'error', message: failure });
 }
 
-async function reload(view: TypedPanel<UserDetailsToView>, host: UserDetailsHost): Promise<void> {
+async function reload(state: OpenPanel): Promise<void> {
+  const { view } = state;
   view.post({ type: 'busy', busy: true });
   try {
-    const model = await host.load();
+    const model = detailsModel(await state.host.load());
     if (!view.alive) return;
     view.panel.title = `${model.loginId} — ${model.projectName}`;
     view.post({ type: 'model', model });
@@ -88,4 +119,11 @@ async function reload(view: TypedPanel<UserDetailsToView>, host: UserDetailsHost
   } finally {
     view.post({ type: 'busy', busy: false });
   }
+}
+
+async function loadEvents(state: OpenPanel): Promise<void> {
+  const { view } = state;
+  view.post({ type: 'events', events: { loading: true, rows: [] } });
+  const read = await state.host.loadEvents().catch((e: unknown): EventsRead => ({ stream: '', error: messageOf(e) }));
+  view.post({ type: 'events', events: eventsView(read) });
 }

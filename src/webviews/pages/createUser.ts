@@ -1,15 +1,19 @@
 import type { CreateUserStrings, CreateUserToHost, CreateUserToView } from '../protocol/createUser';
 import { MAX_LENGTH } from '../protocol/limits';
 import { draft, field, formError, h, mount, onMessage, post, setFieldError, setFormError, showChecks, $ } from './dom';
+import { renderCreated, showCopied } from './createUserCreated';
 import { checkNewUser } from './formChecks';
 import { generatePassword, passwordStrength } from './password';
 
 // The create-user form. The password never leaves this page except in the one `submit` message, and is
-// never kept in webview state (only the login ID survives the panel being hidden).
+// never kept in webview state (only the login ID survives the panel being hidden). After a create, the password
+// submitted is shown once (./createUserCreated.ts) from this page's memory, then dropped.
 
 let strings: CreateUserStrings;
 /** The submit awaiting its answer; a counter, since crypto.randomUUID needs a secure context code-server may lack. */
 let pending: string | undefined;
+/** The password of the pending submit, held only until its answer: shown once if created, dropped either way. */
+let submitted: string | undefined;
 let submits = 0;
 
 const randomBytes = (count: number) => crypto.getRandomValues(new Uint8Array(count));
@@ -77,6 +81,7 @@ function render(): void {
     const values = { loginId: loginId.value.trim(), password: password.value, confirm: confirm.value };
     if (!showChecks(checkNewUser(values, strings))) return;
     pending = String(++submits);
+    submitted = values.password;
     setBusy(true);
     post<CreateUserToHost>({ type: 'submit', requestId: pending, loginId: values.loginId, password: values.password });
   });
@@ -92,13 +97,24 @@ function setBusy(busy: boolean): void {
 }
 
 onMessage<CreateUserToView>((message) => {
-  if (message.type === 'init') {
-    strings = message.strings;
-    render();
-    return;
+  switch (message.type) {
+    case 'init':
+      strings = message.strings;
+      render();
+      return;
+    case 'copied':
+      showCopied(strings);
+      return;
+    case 'created': {
+      // Without a requestId, or for another submit, the page does not hold this user's password (a reload).
+      const password = message.requestId !== undefined && message.requestId === pending ? submitted : undefined;
+      pending = submitted = undefined;
+      renderCreated(message.user, password, strings);
+      return;
+    }
   }
   if (message.requestId !== pending) return; // an answer to a submit from before a reload
-  pending = undefined;
+  pending = submitted = undefined;
   setBusy(false);
   if (!message.error) return;
   const { field: name, message: text } = message.error;

@@ -1,10 +1,16 @@
-import type { UserAction, UserDetailsModel, UserDetailsStrings, UserDetailsToHost, UserDetailsToView } from '../protocol/userDetails';
+import type { RecentEventsView, UserAction, UserDetailsModel, UserDetailsStrings, UserDetailsToHost, UserDetailsToView } from '../protocol/userDetails';
 import { h, mount, onMessage, post, setFormError } from './dom';
+import { connectionSection } from './userDetailsConnection';
+import { eventsSection } from './userDetailsEvents';
 
 // The user-details page: it renders whatever model the host sends and asks the host to run actions;
 // every value is set as text, so nothing the server returns can become markup.
 
 let strings: UserDetailsStrings | undefined;
+/** The last events shown: a new model (after an action) re-renders the page and keeps them. */
+let events: RecentEventsView | undefined;
+/** The events button had focus when a read began: it gets it back when the read ends (it is rebuilt meanwhile). */
+let refocus = false;
 
 /** Strings as they are, everything else as JSON (objects in <code> so they read as data). */
 function cell(value: unknown): Node | string {
@@ -35,7 +41,22 @@ function render(model: UserDetailsModel, s: UserDetailsStrings): void {
     h('table', { id: 'fields' }, h('tbody', {}, ...rows)),
     h('h2', {}, s.userData),
     hasUserData ? h('pre', { id: 'userData', tabindex: 0 }, JSON.stringify(model.userData, null, 2)) : h('p', { id: 'userData', class: 'muted' }, s.noUserData),
+    ...(model.connection ? [connectionSection(model.connection, s)] : []),
+    ...(model.eventsCaption !== undefined ? [eventsSection(model.eventsCaption, events, s)] : []),
   );
+}
+
+/** Only the events section changes: the rest of the page (and the reader's place in it) stays. */
+function showEvents(next: RecentEventsView, s: UserDetailsStrings): void {
+  events = next;
+  const section = document.getElementById('recentEvents');
+  const caption = document.getElementById('eventsCaption')?.textContent ?? '';
+  refocus ||= document.activeElement?.id === 'loadEvents';
+  section?.replaceWith(eventsSection(caption, next, s));
+  if (refocus && !next.loading) {
+    refocus = false;
+    document.getElementById('loadEvents')?.focus();
+  }
 }
 
 function setBusy(busy: boolean): void {
@@ -59,6 +80,9 @@ onMessage<UserDetailsToView>((message) => {
       return;
     case 'busy':
       setBusy(message.busy);
+      return;
+    case 'events':
+      if (strings) showEvents(message.events, strings);
   }
 });
 post<UserDetailsToHost>({ type: 'ready' });

@@ -17,3 +17,10 @@ export const MAX_LENGTH = {
 
 export const USER_ACTIONS = ['refresh', 'enable', 'disable', 'changePassword', 'delete', 'copyLoginId', 'copyMqttId'] as const;
 export type UserAction = (typeof USER_ACTIONS)[number];
+
+/**
+ * The connection snippets the details page offers (src/provisioning's SnippetFormat: the panels' host checks at
+ * compile time that the two lists hold the same names). Here because a page may import values only from this file.
+ */
+export const SNIPPET_FORMATS = ['curl', 'python', 'node', 'mosquitto', 'paho'] as const;
+export type SnippetFormat = (typeof SNIPPET_FORMATS)[number];
