@@ -21,6 +21,9 @@ export const createUser = (s: Services) => async (node?: unknown) => {
     projectName: project.name,
     submit: (input) => submitCreate(s, project, input.loginId, input.password),
     created: (loginId) => createdUser(s, project, loginId),
+    watch: (loginId, onChange) => s.users.onDidChange((c) => {
+      if (!c || (c.projectId === project.id && (c.loginId ?? loginId) === loginId)) onChange();
+    }),
     saveCredentials: async (user) => {
       // The form stays open whatever happens here; a failure is said the way every command's is.
       await offerCredentialsFile(s, s.projects.get(project.id) ?? project, [user]).catch((e: unknown) =>
@@ -86,7 +89,7 @@ function createdUser(s: Services, project: Project, loginId: string): CreatedUse
     loginId,
     summary,
     mqttIdMissing: capabilitiesOf(project.role).read === 'any'
-      ? vscode.l10n.t('not known: reading the user back failed (Show Details reads it again)')
+      ? vscode.l10n.t('not known yet: Show Details reads it from the server')
       : vscode.l10n.t('not known: this project\'s role cannot read users'),
   };
 }

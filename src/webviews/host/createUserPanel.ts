@@ -19,6 +19,8 @@ export interface CreateUserHost {
   submit(input: { loginId: string; password: string }): Promise<FieldError | undefined>;
   /** The user just created, as known now (a pending creation may have landed since, with its MQTT ID). */
   created(loginId: string): CreatedUser;
+  /** Calls `onChange` whenever what `created(loginId)` answers may have changed, until disposed. */
+  watch(loginId: string, onChange: () => void): { dispose(): void };
   /** Save Credentials File…: the one-time file with this user's credentials, written where the user picks. */
   saveCredentials(user: { loginId: string; password: string; mqttId?: string }): Promise<void>;
   /** Logs what the page got wrong and redacts what is sent to it. */
@@ -62,6 +64,24 @@ const strings = (projectName: string): CreateUserStrings => ({
 export function openCreateUserPanel(extensionUri: vscode.Uri, host: CreateUserHost): vscode.WebviewPanel {
   const title = vscode.l10n.t('Create User — {0}', host.projectName);
   let held: { loginId: string; password: string } | undefined;
+  let watching: { dispose(): void } | undefined;
+  /** Holds the new user's password for Copy and Save, and keeps its facts on the page current. */
+  const hold = (loginId: string, password: string) => {
+    held = { loginId, password };
+    watching?.dispose();
+    let last = JSON.stringify(host.created(loginId));
+    watching = host.watch(loginId, () => {
+      const user = host.created(loginId);
+      const now = JSON.stringify(user);
+      if (now !== last) view.post({ type: 'createdChanged', user });
+      last = now;
+    });
+  };
+  const forget = () => {
+    held = undefined;
+    watching?.dispose();
+    watching = undefined;
+  };
   const view: TypedPanel<CreateUserToView> = openPanel<CreateUserToHost, CreateUserToView>({
     viewType: PanelType.createUser,
     title,
@@ -89,7 +109,7 @@ export function openCreateUserPanel(extensionUri: vscode.Uri, host: CreateUserHo
             view.post({ type: 'result', requestId: message.requestId, error });
             return;
           }
-          held = { loginId: message.loginId, password: message.password };
+          hold(message.loginId, message.password);
           view.post({ type: 'created', requestId: message.requestId, user: host.created(message.loginId) });
           return;
         }
@@ -102,11 +122,11 @@ export function openCreateUserPanel(extensionUri: vscode.Uri, host: CreateUserHo
           if (held) await host.saveCredentials({ ...held, mqttId: host.created(held.loginId).mqttId });
           return;
         case 'createAnother':
-          held = undefined;
+          forget();
           view.post({ type: 'init', projectName: host.projectName, strings: strings(host.projectName) });
       }
     },
   });
-  view.panel.onDidDispose(() => (held = undefined));
+  view.panel.onDidDispose(forget);
   return view.panel;
 }

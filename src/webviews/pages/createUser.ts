@@ -1,7 +1,7 @@
 import type { CreateUserStrings, CreateUserToHost, CreateUserToView } from '../protocol/createUser';
 import { MAX_LENGTH } from '../protocol/limits';
 import { draft, field, formError, h, mount, onMessage, post, setFieldError, setFormError, showChecks, $ } from './dom';
-import { renderCreated, showCopied } from './createUserCreated';
+import { renderCreated, showCopied, updateCreated } from './createUserCreated';
 import { checkNewUser } from './formChecks';
 import { generatePassword, passwordStrength } from './password';
 
@@ -104,6 +104,9 @@ onMessage<CreateUserToView>((message) => {
       return;
     case 'copied':
       showCopied(strings);
+      return;
+    case 'createdChanged':
+      updateCreated(message.user);
       return;
     case 'created': {
       // Without a requestId, or for another submit, the page does not hold this user's password (a reload).

@@ -5,6 +5,8 @@ import { draft, h, mount, post } from './dom';
 // once (from what the page itself submitted, never sent back by the host), with Copy, Save Credentials File,
 // Create Another and Close. Copy and Save act on the host's copy, so this page needs no clipboard permission.
 
+const mqttIdCell = (user: CreatedUser) => (user.mqttId ? h('code', {}, user.mqttId) : h('span', { class: 'muted' }, user.mqttIdMissing ?? ''));
+
 /** `password` is undefined after a reload: the page no longer has it, and says so. */
 export function renderCreated(user: CreatedUser, password: string | undefined, s: CreateUserStrings): void {
   // A reload must not open the form pre-filled with a user that now exists.
@@ -27,7 +29,7 @@ export function renderCreated(user: CreatedUser, password: string | undefined, s
       h('p', { id: 'createdSummary', role: 'status' }, user.summary),
       h('table', { id: 'createdFacts' }, h('tbody', {},
         row(s.loginId, h('code', {}, user.loginId), 'createdLoginId'),
-        row(s.mqttId, user.mqttId ? h('code', {}, user.mqttId) : h('span', { class: 'muted' }, user.mqttIdMissing ?? ''), 'createdMqttId'),
+        row(s.mqttId, mqttIdCell(user), 'createdMqttId'),
         row(s.password, password === undefined ? h('span', { class: 'muted' }, s.passwordGone) : h('code', { class: 'secret' }, password), 'createdPassword'),
       )),
       password === undefined ? undefined : h('p', { class: 'hint', id: 'passwordOnce' }, s.passwordOnce),
@@ -36,6 +38,14 @@ export function renderCreated(user: CreatedUser, password: string | undefined, s
     ),
   );
   copy.focus();
+}
+
+/** A pending creation landed (or the MQTT ID became known): the facts change, the password shown stays. */
+export function updateCreated(user: CreatedUser): void {
+  const summary = document.getElementById('createdSummary');
+  const mqttId = document.getElementById('createdMqttId');
+  if (summary) summary.textContent = user.summary;
+  mqttId?.replaceChildren(mqttIdCell(user));
 }
 
 /** Copy answered: say so next to the buttons (the clipboard itself is not visible). */

@@ -40,6 +40,8 @@ export type CreateUserToView =
    * the page then no longer holds the password, and says that Copy still works.
    */
   | { type: 'created'; requestId?: string; user: CreatedUser }
+  /** What is known of the created user changed (a pending creation landed, with its MQTT ID): update, keep the rest. */
+  | { type: 'createdChanged'; user: CreatedUser }
   /** Copy put the password on the clipboard. */
   | { type: 'copied' };
 
