@@ -1,4 +1,5 @@
-// Bundles the extension host, the emulator and its CLI, the import/export formats, the panels and the webview pages.
+// Bundles the extension host, the emulator and its CLI, the import/export formats, the provisioning kit, the panels
+// and the webview pages.
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 const esbuild = require('esbuild');
 const path = require('path');
@@ -48,6 +49,9 @@ const targets = [
   { ...nodeBundle, entryPoints: ['src/emulator/cli.ts'], outfile: 'dist/emulator-cli.js' },
   // Import/export formats (with papaparse): loaded only when a user imports or exports.
   { ...nodeBundle, entryPoints: ['src/users/fileFormats.ts'], outfile: 'dist/fileFormats.js' },
+  // The provisioning kit and its commands' prompt flows (snippets, credentials file, test events): loaded only when
+  // one of them runs, so the main bundle stays under its size bar.
+  { ...nodeBundle, entryPoints: ['src/commands/provisioning/index.ts'], outfile: 'dist/provisioning.js' },
   // The webview panels (host side, with their protocols' zod schemas): loaded only when a form or details view opens.
   { ...nodeBundle, entryPoints: ['src/webviews/host/panels.ts'], outfile: 'dist/panels.js' },
   // Webview pages: plain browser scripts, one per panel, loaded under the panels' strict CSP.

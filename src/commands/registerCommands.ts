@@ -24,13 +24,15 @@ import { trackUser } from './user/trackUser';
 import { untrackUser } from './user/untrackUser';
 import { copyLoginId } from './user/copyLoginId';
 import { copyMqttId } from './user/copyMqttId';
+import { copyConnectionSnippet } from './user/copyConnectionSnippet';
+import { sendTestEvent } from './user/sendTestEvent';
+import { showRecentEvents } from './user/showRecentEvents';
 import { startSandbox } from './sandbox/startSandbox';
 import { stopSandbox } from './sandbox/stopSandbox';
 
 /** The only place commands are wired to handlers. The record type makes a missing id a compile error. */
 export function registerCommands(s: Services): vscode.Disposable[] {
-  // The provisioning commands (issue 11) join as their handlers land; until then they are left out here only.
-  const handlers: Record<Exclude<CommandId, typeof Cmd.copyConnectionSnippet | typeof Cmd.sendTestEvent | typeof Cmd.showRecentEvents>, (s: Services) => CommandHandler> = {
+  const handlers: Record<CommandId, (s: Services) => CommandHandler> = {
     [Cmd.addProject]: addProject,
     [Cmd.editProject]: editProject,
     [Cmd.removeProject]: removeProject,
@@ -53,8 +55,11 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     [Cmd.untrackUser]: untrackUser,
     [Cmd.copyLoginId]: copyLoginId,
     [Cmd.copyMqttId]: copyMqttId,
+    [Cmd.copyConnectionSnippet]: copyConnectionSnippet,
+    [Cmd.sendTestEvent]: sendTestEvent,
+    [Cmd.showRecentEvents]: showRecentEvents,
     [Cmd.startSandbox]: startSandbox,
     [Cmd.stopSandbox]: stopSandbox,
   };
-  return (Object.keys(handlers) as (keyof typeof handlers)[]).map((id) => registerCommand(s, id, handlers[id](s)));
+  return (Object.keys(handlers) as CommandId[]).map((id) => registerCommand(s, id, handlers[id](s)));
 }

@@ -60,6 +60,8 @@ export class SandboxController implements vscode.Disposable {
       baseUrl: this.emulator.url,
       role: 'business',
       loginId: SANDBOX_ADMIN.loginId,
+      // The seed has one project: its MQTT id makes the MQTT snippets and credentials files complete with no question.
+      mqttId: this.emulator.projects()[0]?.mqttId ?? existing?.mqttId,
       production: false,
       sandbox: true,
     };

@@ -41,9 +41,23 @@ describe('bundles', () => {
     assert.deepEqual(inputs.filter((f) => f.startsWith('src/webviews/')), []);
   });
 
+  it('the extension bundle holds nothing of the provisioning kit or its prompt flows: they load when a command runs', async function () {
+    this.timeout(60_000);
+    const main = targets.find((t) => t.outfile === 'dist/extension.js')!;
+    const result = await esbuild.build({ ...main, absWorkingDir: root, write: false, minify: false, sourcemap: false, metafile: true });
+    const inputs = Object.keys(result.metafile.inputs);
+    assert.ok(inputs.includes('src/commands/provisioning.ts'), 'the provisioning loader is in the extension bundle');
+    assert.deepEqual(inputs.filter((f) => f.startsWith('src/provisioning/') || f.startsWith('src/commands/provisioning/')), []);
+    const lazy = targets.find((t) => t.outfile === 'dist/provisioning.js');
+    assert.ok(lazy, 'esbuild.js builds dist/provisioning.js');
+    const kit = await esbuild.build({ ...lazy, absWorkingDir: root, write: false, minify: false, sourcemap: false, metafile: true });
+    const kitInputs = Object.keys(kit.metafile.inputs);
+    for (const f of ['src/provisioning/index.ts', 'src/commands/provisioning/saveCredentialsFile.ts']) assert.ok(kitInputs.includes(f), `dist/provisioning.js holds ${f}`);
+  });
+
   it('every bundle src/ loads on demand is built and shipped in the .vsix', () => {
     const lazy = lazyBundles();
-    assert.deepEqual(lazy, ['dist/emulator.js', 'dist/fileFormats.js', 'dist/panels.js']);
+    assert.deepEqual(lazy, ['dist/emulator.js', 'dist/fileFormats.js', 'dist/panels.js', 'dist/provisioning.js']);
     const shipped = shippedPatterns();
     for (const bundle of ['dist/extension.js', ...lazy]) {
       assert.ok(targets.some((t) => t.outfile === bundle), `esbuild.js builds ${bundle}`);
