@@ -1,5 +1,6 @@
-// Server profiles: one per row of SPEC section 2's latitude table, each a way a real Medium One server may answer
-// where the documents leave room. The product must be right on every one, so every suite can run against any
+// Server profiles: one per row of SPEC section 2's latitude table, plus the events answers' shape and the status
+// of a disabled user's refusal (section 7), each a way a real Medium One server may answer where the documents
+// leave room. The product must be right on every one, so every suite can run against any
 // of them (or several at once: `independent` is the "second server" CI runs the extension against).
 import type { RuntimeSettings } from './types';
 
@@ -31,10 +32,18 @@ const base = {
   'errors-json': { description: 'error bodies are JSON: {"error": reason, "status": code}', settings: { errorBodies: 'json' } },
   'errors-empty': { description: 'error answers have no body at all', settings: { errorBodies: 'empty' } },
   'errors-html': { description: 'error bodies are an HTML error page', settings: { errorBodies: 'html' } },
+  'events-wrapped': {
+    description: 'events answers are objects: GET /v2/events {"events": [...]}, POST {"created": n} (default: an array, a number)',
+    settings: { eventsAnswers: 'wrapped' },
+  },
+  'events-refuse-400': { description: 'an event POST for a disabled user answers 400 (default 403)', settings: { disabledStatus: 400 } },
 } satisfies Record<string, EmulatorProfile>;
 
 /** The parts of `independent`, in the order they are shown. */
-const INDEPENDENT = ['login-ids', 'several-cookies', 'accepted-202', 'short-sessions', 'exists-400', 'unknown-403', 'no-retry-after', 'errors-html'] as const;
+const INDEPENDENT = [
+  'login-ids', 'several-cookies', 'accepted-202', 'short-sessions', 'exists-400', 'unknown-403', 'no-retry-after', 'errors-html',
+  'events-wrapped', 'events-refuse-400',
+] as const;
 
 export const emulatorProfiles: Readonly<Record<string, Readonly<EmulatorProfile>>> = deepFreeze({
   ...base,

@@ -8,7 +8,8 @@ describe('emulator: profiles', function () {
   it('one profile per latitude of SPEC section 2, each with a one-line description', () => {
     assert.deepEqual(Object.keys(emulatorProfiles), [
       'objects', 'login-ids', 'no-list-404', 'no-list-405', 'exists-400', 'unknown-403', 'several-cookies', 'short-sessions',
-      'expiring-sessions', 'accepted-202', 'no-retry-after', 'errors-text', 'errors-json', 'errors-empty', 'errors-html', 'independent',
+      'expiring-sessions', 'accepted-202', 'no-retry-after', 'errors-text', 'errors-json', 'errors-empty', 'errors-html',
+      'events-wrapped', 'events-refuse-400', 'independent',
     ]);
     for (const [name, p] of Object.entries(emulatorProfiles)) {
       assert.ok(p.description.length > 10 && !p.description.includes('\n'), name);
@@ -26,6 +27,8 @@ describe('emulator: profiles', function () {
       unknownUserStatus: 403,
       retryAfter: false,
       errorBodies: 'html',
+      eventsAnswers: 'wrapped',
+      disabledStatus: 400,
     });
   });
 
