@@ -77,7 +77,7 @@ describe('emulator: the CLI (bundled as `npm run emulator` ships it)', function 
     const printed = await waitFor(proc, out, /Try: curl .*\n/);
     const url = `http://127.0.0.1:${port}`;
     assert.ok(printed.includes(`Medium One emulator listening on ${url}`), printed);
-    assert.match(printed, /Project "Local Sandbox" {2}api_key: m1-sandbox-key/);
+    assert.match(printed, /Project "Local Sandbox" {2}api_key: m1-sandbox-key {2}project MQTT id: c2FuZGJveDAx\n/);
     assert.match(printed, /business {5}admin@sandbox\.local \/ Sandbox-admin-1/);
     assert.match(printed, /registration registrar@sandbox\.local \/ Sandbox-reg-1/);
     assert.match(printed, /basic users {2}device-001, device-002, device-003, device-004 \(disabled\), device-005 \/ Device-pass-1/);
