@@ -3,9 +3,9 @@
 // `0/<project MQTT id>/<user MQTT id>/<device id>`. Host, port and TLS are settings: no public document fixes them.
 import { mqttClientId, mqttTopic, mqttUsername } from './mqtt';
 import { jsonString, pyString, shQuote } from './quote';
+import { pythonApiKeyLines, SHELL_PASSWORD_HINT, shellSecretLines } from './secrets';
 import type { SnippetFormat, SnippetInput } from './types';
 
-const EMBEDDED_KEY_WARNING = 'The API key is written below because you chose to include it: keep this file private.';
 const SETTINGS_NOTE = 'Host and port come from the mediumOne.mqtt settings: check them against your project\'s MQTT page.';
 
 interface MqttParts {
@@ -37,10 +37,6 @@ function mqttParts(format: SnippetFormat, input: SnippetInput): MqttParts {
 export function mosquittoSnippet(input: SnippetInput): string {
   const parts = mqttParts('mosquitto', input);
   const { host, port, tls } = input.mqtt;
-  const apiKeyLines =
-    input.apiKey === undefined
-      ? [': "${M1_API_KEY:?Set M1_API_KEY to the project API key}"']
-      : [`# ${EMBEDDED_KEY_WARNING}`, `M1_API_KEY=${shQuote(input.apiKey)}`];
   const tlsLines = tls
     ? ['# TLS with the system\'s CA certificates; a mosquitto_pub older than 2.0 takes --capath /etc/ssl/certs instead.']
     : ['# Without TLS: the password crosses the network in clear. Prefer the TLS port (mediumOne.mqtt.tls).'];
@@ -48,12 +44,11 @@ export function mosquittoSnippet(input: SnippetInput): string {
     '#!/usr/bin/env bash',
     '# Medium One: publish one test event for a basic user over MQTT (mosquitto_pub, from the Mosquitto clients).',
     `# ${SETTINGS_NOTE}`,
-    "# Give the user's password in the environment, never in this file: read -rs M1_PASSWORD; export M1_PASSWORD",
+    SHELL_PASSWORD_HINT,
     '# mosquitto_pub shows its arguments (the password too) in the process list while it runs.',
     'set -euo pipefail',
     '',
-    ...apiKeyLines,
-    `: "\${M1_PASSWORD:?Set M1_PASSWORD to the user's password}"`,
+    ...shellSecretLines(input.apiKey),
     '',
     '# Username <project MQTT id>/<user MQTT id>, password <API key>/<user password>, client id the username',
     '# (at most 32 characters), topic 0/<project MQTT id>/<user MQTT id>/<device id>.',
@@ -73,10 +68,6 @@ export function mosquittoSnippet(input: SnippetInput): string {
 export function pahoSnippet(input: SnippetInput): string {
   const parts = mqttParts('paho', input);
   const { host, port, tls } = input.mqtt;
-  const apiKeyLines =
-    input.apiKey === undefined
-      ? ['API_KEY = os.environ["M1_API_KEY"]  # the project API key']
-      : [`# ${EMBEDDED_KEY_WARNING}`, `API_KEY = ${pyString(input.apiKey)}`];
   return [
     '#!/usr/bin/env python3',
     '"""Medium One: publish one test event for a basic user over MQTT.',
@@ -99,7 +90,7 @@ export function pahoSnippet(input: SnippetInput): string {
     '# Topic 0/<project MQTT id>/<user MQTT id>/<device id>.',
     `TOPIC = ${pyString(parts.topic)}`,
     `PAYLOAD = ${pyString(parts.payload)}`,
-    ...apiKeyLines,
+    ...pythonApiKeyLines(input.apiKey),
     '# The MQTT password is <API key>/<user password>.',
     'PASSWORD = API_KEY + "/" + os.environ["M1_PASSWORD"]',
     '',

@@ -2,12 +2,11 @@
 // api_key}, keep the session cookies, then POST /v2/events/<stream>/<login_id> {"event_data": {"test": true}}.
 // Secrets come from the environment (M1_API_KEY, M1_PASSWORD) unless the user chose to embed the API key.
 import { jsonString, pyString, shQuote } from './quote';
+import { nodeApiKeyLines, pythonApiKeyLines, SHELL_PASSWORD_HINT, shellSecretLines } from './secrets';
 import type { SnippetInput } from './types';
 
 /** The event every snippet sends: what Send Test Event sends first, so both show up alike under Recent Events. */
 export const TEST_EVENT_JSON = '{"event_data": {"test": true}}';
-
-const EMBEDDED_KEY_WARNING = 'The API key is written below because you chose to include it: keep this file private.';
 
 /** One percent-encoded path segment; refuses values no URL can carry (as src/api's loginIdSegment does). */
 function segment(value: string, what: string): string {
@@ -29,19 +28,14 @@ function restParts(input: SnippetInput): { base: string; path: string } {
 
 export function curlSnippet(input: SnippetInput): string {
   const { base, path } = restParts(input);
-  const apiKeyLine =
-    input.apiKey === undefined
-      ? [': "${M1_API_KEY:?Set M1_API_KEY to the project API key}"']
-      : [`# ${EMBEDDED_KEY_WARNING}`, `M1_API_KEY=${shQuote(input.apiKey)}`];
   return [
     '#!/usr/bin/env bash',
     '# Medium One: log in as a basic user, then send one test event for it (REST API).',
     '# Needs bash and curl 7.76 or later (--fail-with-body; with an older curl write --fail instead).',
-    "# Give the user's password in the environment, never in this file: read -rs M1_PASSWORD; export M1_PASSWORD",
+    SHELL_PASSWORD_HINT,
     'set -euo pipefail',
     '',
-    ...apiKeyLine,
-    `: "\${M1_PASSWORD:?Set M1_PASSWORD to the user's password}"`,
+    ...shellSecretLines(input.apiKey),
     '',
     `base_url=${shQuote(base)}`,
     '# The login_id as a JSON string, and the events path (stream and login_id percent-encoded).',
@@ -85,10 +79,6 @@ export function curlSnippet(input: SnippetInput): string {
 
 export function pythonRequestsSnippet(input: SnippetInput): string {
   const { base } = restParts(input);
-  const apiKeyLines =
-    input.apiKey === undefined
-      ? ['API_KEY = os.environ["M1_API_KEY"]  # the project API key']
-      : [`# ${EMBEDDED_KEY_WARNING}`, `API_KEY = ${pyString(input.apiKey)}`];
   return [
     '#!/usr/bin/env python3',
     '"""Medium One: log in as a basic user, then send one test event for it (REST API).',
@@ -104,7 +94,7 @@ export function pythonRequestsSnippet(input: SnippetInput): string {
     `BASE_URL = ${pyString(base)}`,
     `LOGIN_ID = ${pyString(input.loginId)}`,
     `STREAM = ${pyString(input.stream)}`,
-    ...apiKeyLines,
+    ...pythonApiKeyLines(input.apiKey),
     'PASSWORD = os.environ["M1_PASSWORD"]  # the user\'s password',
     '',
     '# A session keeps every cookie the login sets and sends them back.',
@@ -127,10 +117,6 @@ export function pythonRequestsSnippet(input: SnippetInput): string {
 
 export function nodeFetchSnippet(input: SnippetInput): string {
   const { base } = restParts(input);
-  const apiKeyLines =
-    input.apiKey === undefined
-      ? ['const API_KEY = process.env.M1_API_KEY; // the project API key']
-      : [`// ${EMBEDDED_KEY_WARNING}`, `const API_KEY = ${jsonString(input.apiKey)};`];
   return [
     "// Medium One: log in as a basic user, then send one test event for it (REST API).",
     '// Needs Node.js 18 or later (built-in fetch); run: node send-event.mjs',
@@ -138,7 +124,7 @@ export function nodeFetchSnippet(input: SnippetInput): string {
     `const BASE_URL = ${jsonString(base)};`,
     `const LOGIN_ID = ${jsonString(input.loginId)};`,
     `const STREAM = ${jsonString(input.stream)};`,
-    ...apiKeyLines,
+    ...nodeApiKeyLines(input.apiKey),
     "const PASSWORD = process.env.M1_PASSWORD; // the user's password",
     '',
     '/** The Set-Cookie headers of an answer, one entry per cookie (a server may set several). */',
