@@ -9,6 +9,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
     commands: { command: string; title: string; category?: string }[];
     menus: Record<string, { command: string; when?: string }[]>;
     views: Record<string, { id: string }[]>;
+    configuration: { properties: Record<string, { type: string | string[]; default?: unknown; minimum?: number; maximum?: number; markdownDescription?: string }> };
   };
 };
 const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
@@ -61,5 +62,31 @@ describe('package.json manifest', () => {
   it('contributes the tree view under the id src/contributes.ts names', () => {
     const ids = Object.values(pkg.contributes.views).flat().map((v) => v.id);
     assert.deepEqual(ids, [UsersViewId]);
+  });
+
+  it('offers the provisioning settings with their documented defaults, each described in package.nls.json', () => {
+    const props = pkg.contributes.configuration.properties;
+    const expected: Record<string, unknown> = {
+      'mediumOne.events.stream': 'raw',
+      'mediumOne.events.recentLimit': 20,
+      'mediumOne.mqtt.host': 'mqtt.mediumone.com',
+      'mediumOne.mqtt.port': 61619,
+      'mediumOne.mqtt.tls': true,
+      'mediumOne.mqtt.deviceId': 'vscode-device',
+    };
+    for (const [key, value] of Object.entries(expected)) {
+      assert.equal(props[key]?.default, value, key);
+      assert.match(props[key].markdownDescription ?? '', /^%.+%$/, `${key} is described through package.nls.json`);
+    }
+    assert.deepEqual([props['mediumOne.events.recentLimit'].minimum, props['mediumOne.events.recentLimit'].maximum], [1, 10_000], 'the server reads at most 10,000');
+    assert.deepEqual([props['mediumOne.mqtt.port'].minimum, props['mediumOne.mqtt.port'].maximum], [1, 65_535]);
+  });
+
+  it('says in Settings that the MQTT broker is not fixed by public documents, and where to check it', () => {
+    for (const key of ['mediumOne.mqtt.host', 'mediumOne.mqtt.port']) {
+      const text = nls[pkg.contributes.configuration.properties[key].markdownDescription!.slice(1, -1)];
+      assert.match(text, /public Medium One documents do not fix|Not fixed by the public Medium One documents/, key);
+      assert.match(text, /check your project's MQTT page/i, key);
+    }
   });
 });
