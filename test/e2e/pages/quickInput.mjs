@@ -78,6 +78,11 @@ export class QuickInput {
     await this.box().fill(text);
     await this.box().press(keys.accept);
   }
+  /** Waits for the input box whose prompt matches, then accepts what it holds (its prefilled value). */
+  async acceptInput(prompt) {
+    await this.message().filter({ hasText: prompt }).first().waitFor({ state: 'visible', timeout: this.timeoutMs });
+    await this.box().press(keys.accept);
+  }
   /** Waits for the quick pick whose title matches (when given), then picks the item. */
   async answerPick(label, title) {
     if (title) await this.waitForTitle(title);

@@ -125,6 +125,13 @@ export const createUserForm = {
   fieldError,
   anyFieldError: '.field-error',
   formError: '#formError',
+  // The created state (after a submit): the password shown this once, with Copy and Save Credentials File.
+  created: '#created',
+  createdSummary: '#createdSummary',
+  createdPassword: '#createdPassword',
+  copyPassword: '#copyPassword',
+  saveCredentials: '#saveCredentials',
+  copyStatus: '#copyStatus',
 };
 
 export const editProjectForm = {
@@ -150,6 +157,17 @@ export const userDetails = {
   actions: '#actions button',
   action: (name) => `#actions button[data-action="${css(name)}"]`,
   formError: '#formError',
+  // "Connect a device": the MQTT facts, a Copy button per snippet format, Send Test Event.
+  connection: '#connection',
+  snippet: (format) => `#snippets button[data-format="${css(format)}"]`,
+  sendTestEvent: '#sendTestEvent',
+  // "Recent events": Show/Refresh, then the table (newest first), "last seen", or the empty / error text.
+  recentEvents: '#recentEvents',
+  loadEvents: '#loadEvents',
+  eventRows: '#eventsTable tbody tr',
+  lastSeen: '#lastSeen',
+  eventsEmpty: '#eventsEmpty',
+  eventsError: '#eventsError',
 };
 
 export const editors = {

@@ -55,6 +55,21 @@ export class Workbench {
     await this.page.locator(`${sel.root}.${cls}`).first().waitFor({ state: 'attached', timeout: this.timeoutMs });
   }
 
+  /**
+   * The text on the browser's clipboard, where VS Code's clipboard (vscode.env.clipboard) writes in code-server.
+   * Headless Chromium grants the Clipboard API only with the permissions given here, and only to a focused page.
+   */
+  async clipboardText() {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(this.page.url()).origin });
+    await this.page.bringToFront();
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** Grants the page the Clipboard API before a command writes to it (else VS Code keeps the text to itself). */
+  async allowClipboard() {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(this.page.url()).origin });
+  }
+
   /** Moves the pointer where no tooltip shows, before a screenshot. */
   async parkMouse() { await parkMouse(this.page); }
 }

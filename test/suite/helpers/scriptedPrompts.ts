@@ -6,7 +6,7 @@ import type { Prompts } from '../../../src/ui/prompts';
 export type Step =
   | { kind: 'pick'; match?: RegExp; choose: string | ((labels: string[]) => string) | undefined }
   | { kind: 'pickMany'; match?: RegExp; choose: string[] | undefined }
-  | { kind: 'input'; match?: RegExp; answer: string | undefined; expectInvalid?: string[] }
+  | { kind: 'input'; match?: RegExp; answer: string | undefined; expectInvalid?: string[]; refuses?: [text: string, message: RegExp][] }
   | { kind: 'confirm'; match?: RegExp; answer: string | undefined; detail?: RegExp }
   | { kind: 'openFile'; match?: RegExp; answer: vscode.Uri | undefined }
   | { kind: 'saveFile'; match?: RegExp; answer: vscode.Uri | undefined };
@@ -68,6 +68,11 @@ export class ScriptedPrompts implements Prompts {
     const step = this.next('input', `${options.title ?? ''} ${options.prompt ?? ''}`.trim());
     for (const bad of step.expectInvalid ?? []) {
       assert.ok(await options.validateInput?.(bad), `"${bad}" should have been refused by the input's validation`);
+    }
+    // The words under the box, as the user reads them while typing.
+    for (const [bad, message] of step.refuses ?? []) {
+      const said = await options.validateInput?.(bad);
+      assert.match(typeof said === 'string' ? said : said?.message ?? '', message, `what the input says of "${bad}"`);
     }
     if (step.answer !== undefined) assert.equal(await options.validateInput?.(step.answer) ?? undefined, undefined);
     return step.answer;

@@ -1,0 +1,118 @@
+// Issue 11, the device provisioning loop against the runner's emulator: create a user with the form (its password
+// shown once, with Copy), Copy Connection Snippet → cURL from its row, the snippet run with bash and the secrets in
+// the environment, its event under the details page's Recent Events; then, disabled, Send Test Event refused in the
+// roles document's words, and once enabled again, accepted.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { eventually, expectText, expectVisible } from '../harness/expect.mjs';
+import { SEED, VIEW, expectState, fillCreateForm, startWithSeedProject } from '../harness/flows.mjs';
+
+export const title = 'provisioning: create, cURL snippet run, recent events, disabled refused, enabled accepted';
+export const timeoutMs = 180_000;
+
+const LOGIN_ID = 'probe-1';
+const PASSWORD = 'Probe-pass-81';
+const ROLES_WORDS = 'cannot send any event data, nor can any data be sent on its behalf';
+
+/** Runs a snippet as its user would: bash reading it, the secrets only in the environment. */
+function runWithBash(script, env) {
+  return new Promise((resolve) => {
+    const child = execFile('bash', ['-s'], { env: { PATH: process.env.PATH, ...env }, timeout: 30_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));
+    child.stdin.end(script);
+  });
+}
+
+/** @param {import('../harness/types').ScenarioContext} ctx */
+export default async function provisioning({ workbench, emulator, shot, step, secret }) {
+  const row = (label) => workbench.tree.row(VIEW, label);
+  const events = () => emulator.events(SEED.project, LOGIN_ID);
+  secret(PASSWORD, 'the password typed in the create form');
+  await startWithSeedProject(workbench, emulator);
+  // Before anything writes to the clipboard: without these permissions VS Code keeps copied text to itself.
+  await workbench.allowClipboard();
+
+  await step('create a user with the form: the created state shows its password once, with Copy', async () => {
+    const { form } = await fillCreateForm(workbench, 'Plant A', { loginId: LOGIN_ID, password: PASSWORD });
+    await form.submit.click();
+    await expectVisible(form.created, 'the created state', 30_000);
+    await expectText(form.createdPassword, PASSWORD, 'the password, shown this once');
+    await form.copyPassword.click();
+    await expectText(form.copyStatus, /\S/, 'Copy says it copied');
+    assert.equal(await workbench.clipboardText(), PASSWORD, 'Copy put the password on the clipboard');
+    assert.ok(emulator.checkPassword(SEED.project, LOGIN_ID, PASSWORD), 'the user exists with that password');
+    await expectState(workbench, LOGIN_ID, 'enabled');
+    await workbench.parkMouse();
+    await shot('created state with the password once');
+    await workbench.quickInput.runCommand('View: Close All Editors');
+  });
+
+  let snippet = '';
+  await step('Copy Connection Snippet → cURL from the row\'s context menu: placeholders, never the key', async () => {
+    await workbench.contextMenu.choose(row(LOGIN_ID), 'Copy Connection Snippet…');
+    await workbench.quickInput.answerPick('REST — cURL', `Connection snippet for "${LOGIN_ID}"`);
+    await workbench.quickInput.answerPick('Use placeholders ($M1_API_KEY, $M1_PASSWORD)', 'REST — cURL');
+    await workbench.notifications.waitFor(`Copied the REST — cURL snippet for "${LOGIN_ID}"`);
+    // Read from the browser's clipboard (permissions granted above), where code-server's vscode.env.clipboard writes.
+    snippet = await workbench.clipboardText();
+    assert.match(snippet, /^#!\/usr\/bin\/env bash/, 'the cURL snippet');
+    assert.ok(snippet.includes('M1_API_KEY') && snippet.includes('M1_PASSWORD'), 'secrets as placeholders');
+    assert.ok(!snippet.includes(SEED.apiKey) && !snippet.includes(PASSWORD), 'neither the key nor the password');
+    await shot('snippet copied');
+  });
+
+  await step('the snippet, run with bash and M1_API_KEY / M1_PASSWORD set, lands one event', async () => {
+    assert.deepEqual(events(), [], 'no event before');
+    const run = await runWithBash(snippet, { M1_API_KEY: SEED.apiKey, M1_PASSWORD: PASSWORD });
+    assert.equal(run.code, 0, `the snippet ran cleanly: ${run.stderr}`);
+    assert.equal(events().length, 1, 'the emulator holds one event for the user');
+    assert.deepEqual(events()[0].eventData, { test: true });
+  });
+
+  await step('Show Recent Events: the details page lists the event, with "Connect a device"', async () => {
+    await workbench.contextMenu.choose(row(LOGIN_ID), 'Show Recent Events');
+    const details = workbench.webview.userDetails();
+    await expectText(details.title, LOGIN_ID, 'the details title');
+    await expectVisible(details.connection, 'the "Connect a device" section');
+    await expectVisible(details.snippet('curl'), 'a Copy button for the cURL snippet');
+    await eventually(async () => assert.equal(await details.eventRows.count(), 1), { message: 'one event under Recent Events' });
+    assert.match(await details.eventRows.first().innerText(), /"test": true/, 'its data');
+    await expectVisible(details.lastSeen, '"last seen"');
+    await details.recentEvents.scrollIntoViewIfNeeded();
+    await workbench.parkMouse();
+    await shot('details with connection and recent events', { readme: 'details-connection.png', clip: { x: 0, y: 0, width: 1400, height: 900 } });
+    await workbench.quickInput.runCommand('View: Close All Editors');
+  });
+
+  await step('disabled: Send Test Event is refused in the roles document\'s words; nothing stored', async () => {
+    await workbench.contextMenu.choose(row(LOGIN_ID), 'Disable User');
+    await eventually(async () => assert.equal(emulator.getUser(SEED.project, LOGIN_ID)?.disabled, true), { message: 'disabled on the server' });
+    await expectState(workbench, LOGIN_ID, 'disabled');
+    await workbench.notifications.clear();
+    await workbench.contextMenu.choose(row(LOGIN_ID), 'Send Test Event…');
+    await workbench.quickInput.acceptInput(/The event as JSON/);
+    await workbench.quickInput.answerPick('Send Once');
+    const toast = await workbench.notifications.waitFor(ROLES_WORDS, { timeoutMs: 30_000 });
+    assert.match(await toast.innerText(), new RegExp(`${LOGIN_ID}.* is disabled`));
+    await expectVisible(workbench.notifications.button(toast, 'Enable User'), 'the refusal offers Enable User');
+    assert.equal(events().length, 1, 'no event stored');
+    await workbench.parkMouse();
+    await shot('disabled user refused');
+  });
+
+  await step('Enable User from the refusal, Send Test Event: accepted, the event stored', async () => {
+    const toast = await workbench.notifications.waitFor(ROLES_WORDS);
+    await workbench.notifications.button(toast, 'Enable User').click();
+    await eventually(async () => assert.equal(emulator.getUser(SEED.project, LOGIN_ID)?.disabled, false), { message: 'enabled on the server' });
+    await expectState(workbench, LOGIN_ID, 'enabled');
+    await workbench.notifications.clear();
+    await workbench.contextMenu.choose(row(LOGIN_ID), 'Send Test Event…');
+    await workbench.quickInput.acceptInput(/The event as JSON/);
+    await workbench.quickInput.answerPick('Send Once');
+    await workbench.notifications.waitFor(new RegExp(`Sent 1 event to stream "raw" for "${LOGIN_ID}": the server answered 200`), { timeoutMs: 30_000 });
+    assert.equal(events().length, 2, 'the second event stored');
+    assert.deepEqual(events()[1].eventData, { test: true }, 'the prefilled event');
+    await workbench.parkMouse();
+    await shot('enabled user accepted');
+  });
+}

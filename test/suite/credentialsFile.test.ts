@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Cmd } from '../../src/contributes';
+import { projectNode } from '../../src/tree/nodes';
+import type { CreateUserHost } from '../../src/webviews/host/createUserPanel';
+import type { Emulator } from '../../src/emulator/types';
+import { SANDBOX, addProject, script, services, useEmulator, waitFor } from './helpers/world';
+import type { Step } from './helpers/scriptedPrompts';
+import { globalStateText, logText } from './helpers/provisioning';
+
+const P = 'Local Sandbox';
+
+/** The questions of Save Credentials File: the format, the MQTT password (after its warning when chosen), where. */
+function saveSteps(format: 'CSV' | 'JSON', file: vscode.Uri, withKey = false, beforeSave: Step[] = []): Step[] {
+  return [
+    { kind: 'pick', match: /Save Credentials File/, choose: format },
+    { kind: 'pick', match: /MQTT password/, choose: withKey ? 'With the MQTT password (includes the project\'s API key)…' : 'Without the MQTT password' },
+    ...(withKey ? [{ kind: 'confirm', match: /Write the API key of/, detail: /whole project/, answer: 'Include the API Key' } as Step] : []),
+    ...beforeSave,
+    { kind: 'saveFile', match: /Save Credentials File/, answer: file },
+  ];
+}
+
+/** A CSV file as records by header (the credentials file quotes nothing these values need). */
+function csvRecords(text: string): Record<string, string>[] {
+  const [header, ...lines] = text.trim().split(/\r?\n/).map((l) => l.split(','));
+  return lines.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])));
+}
+
+/** The mqtt_id a file may hold for a user: the server's, or none while a 202 creation has not landed yet. */
+function mqttIdOk(emu: Emulator, loginId: string, written: string | undefined): boolean {
+  const server = emu.getUser(P, loginId)?.mqttId;
+  return written === server || (!written && server === undefined) || (!written && emu.calls().some((c) => c.loginId === loginId && c.status === 202));
+}
+
+describe('provisioning: the one-time credentials file', () => {
+  const emu = useEmulator();
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'm1-creds-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const target = (name: string) => vscode.Uri.file(path.join(dir, name));
+
+  it('Import Users from CSV, then Save Credentials File: exactly the created users\' login_id, password, mqtt_id; no mqtt_password', async () => {
+    const s = await services();
+    const project = await addProject(s, emu(), 'business', { mqttId: emu().projectMqttId(P) });
+    const csv = path.join(dir, 'devices.csv');
+    writeFileSync(csv, 'login_id,password\r\nfleet-1,Fleet-pass-11\r\nfleet-2,abc\r\nfleet-3,Fleet-pass-33\r\n');
+    const saved = target('credentials.csv');
+    const prompts = script(s,
+      { kind: 'openFile', answer: vscode.Uri.file(csv) },
+      { kind: 'confirm', match: /Create 3 users from devices\.csv/, answer: 'Create 3 Users' },
+      { kind: 'confirm', match: /Save the credentials of 2 new users to a file\?/, detail: /only time their passwords are available/, answer: 'Save Credentials File…' },
+      ...saveSteps('CSV', saved));
+    await vscode.commands.executeCommand(Cmd.importUsers, projectNode(project));
+    await waitFor('the credentials file', () => readdirSync(dir).includes('credentials.csv'));
+    prompts.assertDone();
+    const records = csvRecords(readFileSync(saved.fsPath, 'utf8'));
+    assert.deepEqual(records.map((r) => [r.login_id, r.password]), [['fleet-1', 'Fleet-pass-11'], ['fleet-3', 'Fleet-pass-33']], 'the created users only (the server refused fleet-2\'s weak password)');
+    assert.ok(!('mqtt_password' in records[0]), 'no mqtt_password column unless chosen');
+    for (const r of records) {
+      assert.ok(mqttIdOk(emu(), r.login_id, r.mqtt_id), `${r.login_id}: mqtt_id "${r.mqtt_id}" is the server's`);
+      if (r.mqtt_id) assert.equal(r.mqtt_username, `${emu().projectMqttId(P)}/${r.mqtt_id}`);
+    }
+    const log = await logText(s, /Saved the credentials of 2 users/);
+    for (const secret of ['Fleet-pass-11', 'Fleet-pass-33']) {
+      assert.ok(!log.includes(secret), `the log holds no password (${secret.slice(0, 3)}…)`);
+      assert.ok(!globalStateText(s).includes(secret), 'globalState holds no password');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('from the create form: JSON with the MQTT password only after the API key warning, the MQTT id asked and kept', async () => {
+    const s = await services();
+    const project = await addProject(s, emu());
+    script(s);
+    const host = await vscode.commands.executeCommand<CreateUserHost>(Cmd.createUser, projectNode(project));
+    assert.equal(await host.submit({ loginId: 'kit-1', password: 'Kit-pass-111' }), undefined);
+    await waitFor('kit-1 on the server', () => emu().getUser(P, 'kit-1'));
+    const saved = target('kit.json');
+    // The MQTT password needs the MQTT username, so a project without its MQTT id is asked for it first.
+    const prompts = script(s, ...saveSteps('JSON', saved, true, [
+      { kind: 'input', match: /MQTT id of Test business/, answer: emu().projectMqttId(P) },
+      { kind: 'pick', choose: 'Save It to "Test business"' }]));
+    await host.saveCredentials({ loginId: 'kit-1', password: 'Kit-pass-111', mqttId: host.created('kit-1').mqttId });
+    prompts.assertDone();
+    const [record] = JSON.parse(readFileSync(saved.fsPath, 'utf8')) as Record<string, string>[];
+    const mqttId = emu().getUser(P, 'kit-1')?.mqttId;
+    assert.equal(record.login_id, 'kit-1');
+    assert.equal(record.password, 'Kit-pass-111');
+    assert.ok(mqttIdOk(emu(), 'kit-1', record.mqtt_id));
+    assert.equal(record.mqtt_username, `${emu().projectMqttId(P)}/${mqttId}`);
+    assert.equal(record.mqtt_password, `${SANDBOX.apiKey}/Kit-pass-111`, 'the MQTT password, as chosen');
+    assert.equal(s.projects.get(project.id)?.mqttId, emu().projectMqttId(P));
+    const log = await logText(s, /Saved the credentials of 1 users.*with MQTT passwords/);
+    assert.ok(!log.includes('Kit-pass-111') && !log.includes(SANDBOX.apiKey), 'no password or key in the log');
+    assert.ok(!globalStateText(s).includes('Kit-pass-111'), 'globalState holds no password');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('backing out of the save dialog writes nothing', async () => {
+    const s = await services();
+    const project = await addProject(s, emu());
+    script(s);
+    const host = await vscode.commands.executeCommand<CreateUserHost>(Cmd.createUser, projectNode(project));
+    assert.equal(await host.submit({ loginId: 'kit-2', password: 'Kit-pass-222' }), undefined);
+    const prompts = script(s, { kind: 'pick', choose: 'CSV' }, { kind: 'pick', choose: 'Without the MQTT password' }, { kind: 'saveFile', answer: undefined });
+    await host.saveCredentials({ loginId: 'kit-2', password: 'Kit-pass-222' });
+    prompts.assertDone();
+    assert.deepEqual(readdirSync(dir), []);
+    assert.deepEqual(prompts.shown, []);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});

@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Services } from '../../../src/services';
+import type { Step } from './scriptedPrompts';
+
+/** The format labels of Copy Connection Snippet's quick pick, as the user reads them. */
+export const FORMAT_LABELS = {
+  curl: 'REST — cURL',
+  python: 'REST — Python requests',
+  node: 'REST — Node fetch',
+  mosquitto: 'MQTT — mosquitto_pub',
+  paho: 'MQTT — Python paho-mqtt',
+} as const;
+export type Format = keyof typeof FORMAT_LABELS;
+
+export const PLACEHOLDERS = 'Use placeholders ($M1_API_KEY, $M1_PASSWORD)';
+export const INCLUDE_KEY = 'Include the API key…';
+
+/** Copy Connection Snippet's questions from a user row: the format, then placeholders (or the key after its warning). */
+export function snippetSteps(format: Format, secrets: 'placeholders' | 'key' | 'declined' = 'placeholders'): Step[] {
+  const steps: Step[] = [
+    { kind: 'pick', match: /Connection snippet for/, choose: FORMAT_LABELS[format] },
+    { kind: 'pick', match: /Secrets in the snippet/, choose: secrets === 'placeholders' ? PLACEHOLDERS : INCLUDE_KEY },
+  ];
+  if (secrets !== 'placeholders') {
+    steps.push({ kind: 'confirm', match: /Put the API key of/, detail: /grants access to the whole project/, answer: secrets === 'key' ? 'Include the API Key' : undefined });
+  }
+  return steps;
+}
+
+/** Send Test Event's questions: the body (prefilled unless `body` is given), then once or N every S seconds. */
+export function testEventSteps(options: { body?: string; count?: number; everySeconds?: number } = {}): Step[] {
+  const steps: Step[] = [{ kind: 'input', match: /Send Test Event for ".+" to stream "raw"/, answer: options.body ?? PREFILLED }];
+  if (!options.count || options.count === 1) return [...steps, { kind: 'pick', choose: 'Send Once' }];
+  return [...steps,
+    { kind: 'pick', choose: 'Send Repeatedly…' },
+    { kind: 'input', match: /How many events/, answer: String(options.count) },
+    { kind: 'input', match: /Seconds between events/, answer: String(options.everySeconds ?? 0) }];
+}
+
+/** A body as the user leaves it: the prefilled event. The flow stamps the time; the data is what is asserted. */
+export const PREFILLED = '{"event_data": {"test": true}}';
+
+/** A setting of the extension for the test's duration (global scope); undo with `setting(key, undefined)`. */
+export async function setting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('mediumOne').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/**
+ * The "Medium One" log as written so far: every file VS Code keeps for this extension's log output channel. Fails
+ * when there is none (a check of it would pass on nothing). `until` waits for a line the flow under test writes,
+ * since the channel reaches its file a moment after the call.
+ */
+export async function logText(s: Services, until: RegExp): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const text = logFiles(s.context.logUri.fsPath).map((f) => readFileSync(f, 'utf8')).join('\n');
+    if (until.test(text)) return text;
+    if (Date.now() > deadline) assert.fail(`The Medium One log (${s.context.logUri.fsPath}) never said ${String(until)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function logFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).map((f) => path.join(dir, f)).flatMap((f) => (statSync(f).isDirectory() ? logFiles(f) : f.endsWith('.log') ? [f] : []));
+}
+
+/** Everything the extension keeps in globalState, as one text to search. */
+export function globalStateText(s: Services): string {
+  return JSON.stringify(s.context.globalState.keys().map((k) => [k, s.context.globalState.get(k)]));
+}
+
+/**
+ * Runs a snippet as a user would after copying it: `bash` or `node` reading it from stdin, with only the secrets the
+ * snippet asks for in the environment. Resolves with its exit code and output.
+ */
+export function runSnippet(runner: 'bash' | 'node', script: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const [file, args] = runner === 'bash' ? ['bash', ['-s']] : [process.execPath, ['--input-type=module', '-']];
+  return new Promise((resolve) => {
+    const child = execFile(file, args, { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+    child.stdin?.end(script);
+  });
+}
