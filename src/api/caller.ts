@@ -20,12 +20,19 @@ export type Settled<T> =
 export interface Exchange<T> extends Subject {
   path: string;
   body?: unknown;
+  /** See `HttpRequest.contentType`. */
+  contentType?: string;
   /**
    * GET, PATCH, DELETE and login may be sent again when a try's answer is lost (dropped connection, unreadable
    * body). A POST create may not: the caller throws `LostAnswer` and the client checks with GET first. Nor may a
-   * POST of events, which nothing can check: its `LostAnswer` is reported as "may have been applied".
+   * POST of events, which nothing can check (see `lostAnswer`).
    */
   safeToRepeat: boolean;
+  /**
+   * For an exchange not safe to repeat: the error a lost answer ends in, instead of `LostAnswer`. Needed where
+   * the exchange is built in another bundle (events), whose copy of `LostAnswer` this module's is not.
+   */
+  lostAnswer?(failure: MediumOneError): MediumOneError;
   /** Reads a 2xx answer. */
   decode(res: HttpResponse): Decoded<T>;
   /** Turns a non-2xx answer into a result; `answerLost` tells that an earlier try may have been applied. */
@@ -87,6 +94,7 @@ const isBackOffStatus = (status: number) => status === 429 || status === 503;
 const isPassingServerError = (status: number) => status === 500 || status === 502 || status === 504;
 /** Calls whose lost answer may hide an applied change (a try that may have arrived is not a harmless repeat). */
 const changeOperations: ReadonlySet<string> = new Set(['create', 'update', 'delete', 'sendEvents']);
+const lostAnswer = (x: Exchange<unknown>, failure: MediumOneError) => x.lostAnswer?.(failure) ?? new LostAnswer(failure);
 
 /** Runs exchanges: signs in when needed, repeats after a 401 on an ended session, backs off within the retry policy. */
 export class Caller {
@@ -182,7 +190,7 @@ export class Caller {
       const sent = performance.now();
       let answer: HttpResponse | undefined;
       try {
-        res = answer = await transport.send({ method: x.method, path: x.path, body: x.body, attempt }, signal);
+        res = answer = await transport.send({ method: x.method, path: x.path, body: x.body, contentType: x.contentType, attempt }, signal);
         how = res.status === 401 ? 'ended' : 'accepted';
       } catch (e) {
         if (!(e instanceof TransportError)) throw e;
@@ -193,7 +201,7 @@ export class Caller {
         });
         const mayHaveArrived = changes && e.mayHaveArrived;
         if (e.type === 'cancelled') throw mayHaveArrived || answerLost ? uncertainFailure(failure, x.loginId) : failure;
-        if (mayHaveArrived && !x.safeToRepeat) throw new LostAnswer(failure);
+        if (mayHaveArrived && !x.safeToRepeat) throw lostAnswer(x, failure);
         if (mayHaveArrived) lose();
         if (mayHaveArrived && e.type === 'timeout' && state) state.timedOut = true;
         // A timeout already cost the user timeoutMs; it is reported (after a check, for a change), not repeated.
@@ -215,7 +223,7 @@ export class Caller {
         const decoded = x.decode(res);
         if (decoded.ok) return decoded;
         const failure = malformedFailure(this.subject(x), res, attempt, decoded.why);
-        if (!x.safeToRepeat) throw new LostAnswer(failure);
+        if (!x.safeToRepeat) throw lostAnswer(x, failure);
         if (changes) lose();
         if (last) throw failure;
         await this.pause(x, attempt, `unreadable answer (${decoded.why})`, undefined, signal);

@@ -3,7 +3,6 @@ import { Caller, type Exchange } from './caller';
 import { createWithoutDuplicates } from './create';
 import { decodeJson, mapDecoded } from './decode';
 import { MediumOneError, isMediumOneError } from './errors';
-import { queryEventsExchange, sendEvents, type EventQuery, type EventToSend, type ReceivedEvent, type SendEventsResult } from './events';
 import { mentionsLock, statusFailure } from './failures';
 import { shownLoginId } from './messages';
 import { Transport, type Method } from './http';
@@ -203,14 +202,12 @@ export class MediumOneClient {
     );
   }
 
-  /** POST /v2/events/<stream>/<login_id> (no login_id: the Basic user's own). Never repeated after a lost answer. */
-  async sendEvents(stream: string, loginId: string | undefined, events: readonly EventToSend[], options: CallOptions = {}): Promise<SendEventsResult> {
-    return sendEvents(this.caller, { stream, loginId, events }, options.signal);
-  }
-
-  /** GET /v2/events/<stream>/<login_id> with `since`, `until`, `limit`, `sort_by` and `sort_direction`. */
-  async queryEvents(stream: string, loginId: string | undefined, query: EventQuery = {}, options: CallOptions = {}): Promise<ReceivedEvent[]> {
-    return this.caller.call(queryEventsExchange(stream, loginId, query), options.signal);
+  /**
+   * Runs a call described outside the client with its session, sign-ins, back-off, observers and scrubbing: the
+   * events calls (src/api/events.ts), which only the bundles loaded on demand carry, so the main one stays small.
+   */
+  async send<T>(exchange: Exchange<T>, options: CallOptions = {}): Promise<T> {
+    return this.caller.call(exchange, options.signal);
   }
 
   /**

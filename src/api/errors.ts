@@ -39,7 +39,18 @@ export interface MediumOneErrorInit {
   mayHaveBeenApplied?: boolean;
 }
 
+/** Marks every MediumOneError, whichever copy of this module made it (see `Symbol.hasInstance` below). */
+const brand = Symbol.for('mediumOne.MediumOneError');
+
 export class MediumOneError extends Error {
+  /**
+   * Each bundle (the main one and those loaded on demand: panels, provisioning) holds its own copy of this class,
+   * and errors cross between them; the brand makes `instanceof` and `isMediumOneError` hold for every copy.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+  }
+
   readonly kind: ErrorKind;
   readonly method: string;
   readonly path: string;
@@ -51,6 +62,7 @@ export class MediumOneError extends Error {
   constructor(init: MediumOneErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'MediumOneError';
+    Object.defineProperty(this, brand, { value: true });
     this.kind = init.kind;
     this.method = init.method;
     this.path = init.path;

@@ -1,11 +1,18 @@
-import { LostAnswer, type Caller, type Exchange } from './caller';
+import type { Exchange } from './caller';
+import type { MediumOneClient } from './client';
 import { MediumOneError } from './errors';
 import { decodeEvents, decodeSendAnswer } from './eventAnswers';
-import { RawBody, type Method } from './http';
+import type { Method } from './http';
+import type { StatusMeanings } from './messages';
+import type { CallOptions } from './types';
 import { loginIdSegment } from './url';
 
 // POST and GET /v2/events/<stream>/<login_id> (SPEC section 7). Everything the server would refuse for its shape
 // or size is refused here first, before anything is sent, with a message that says what to change.
+//
+// Only the bundles loaded on demand (provisioning, panels) import this module, and only types of it reach the
+// main bundle: the calls run through `MediumOneClient.send`, and nothing here relies on `instanceof` of a class
+// the main bundle holds its own copy of (MediumOneError is recognised across copies).
 
 export interface EventToSend {
   event_data: Record<string, unknown>;
@@ -181,58 +188,88 @@ export function eventsQuery(query: EventQuery, path: string): string {
   return text ? `?${text}` : '';
 }
 
-/**
- * POST /v2/events/<stream>/<login_id>. Events are not idempotent and nothing can read back whether a batch was
- * stored, so a try whose answer is lost (dropped after sending, timed out) is never repeated: it is reported with
- * `mayHaveBeenApplied`. A 429/503 (nothing stored) is backed off and repeated like any call.
- */
-export async function sendEvents(
-  caller: Caller,
-  target: { stream: string; loginId: string | undefined; events: readonly EventToSend[] },
-  signal: AbortSignal | undefined,
-): Promise<SendEventsResult> {
-  const path = eventsPath(target.stream, target.loginId, 'POST');
-  const exchange: Exchange<SendEventsResult> = {
-    operation: 'sendEvents',
-    method: 'POST',
-    path,
-    loginId: target.loginId,
-    body: new RawBody(eventsBody(target.events, path), eventsContentType),
-    secrets: [],
-    safeToRepeat: false,
-    decode: decodeSendAnswer,
-  };
-  try {
-    return await caller.call(exchange, signal);
-  } catch (e) {
-    if (!(e instanceof LostAnswer)) throw e;
-    const lost = e.failure;
-    throw new MediumOneError({
-      kind: lost.kind,
-      method: lost.method,
-      path: lost.path,
-      status: lost.status,
-      serverMessage: lost.serverMessage,
-      code: lost.code,
-      cause: lost,
-      message:
-        `${lost.message} The events may have been stored all the same; they were not sent again, so that none is ` +
-        "stored twice. Check the user's recent events before sending them again.",
-      mayHaveBeenApplied: true,
-    });
-  }
+const sendMeanings: StatusMeanings = {
+  400: 'an event is missing its event_data, is malformed, or is over a limit (64 KB per event, 10 MB per request)',
+  401: 'the signed-in account may not send events for this user (a disabled user cannot send any event data, nor can any data be sent on its behalf)',
+  403: 'the signed-in account may not send events for this user',
+  404: 'there is no such user or stream',
+};
+
+const queryMeanings: StatusMeanings = {
+  400: 'a query parameter is malformed (since and until need an ISO 8601 time with a time zone; limit is at most 10,000)',
+  401: "the signed-in account may not read this user's events",
+  403: "the signed-in account may not read this user's events",
+  404: 'there is no such user or stream',
+};
+
+/** A lost answer to a POST of events, told as it is: nothing can read back whether the events were stored. */
+function mayHaveStored(lost: MediumOneError): MediumOneError {
+  return new MediumOneError({
+    kind: lost.kind,
+    method: lost.method,
+    path: lost.path,
+    status: lost.status,
+    serverMessage: lost.serverMessage,
+    code: lost.code,
+    cause: lost,
+    message:
+      `${lost.message} The events may have been stored all the same; they were not sent again, so that none is ` +
+      "stored twice. Check the user's recent events before sending them again.",
+    mayHaveBeenApplied: true,
+  });
 }
 
-/** GET /v2/events/<stream>/<login_id>?since&until&limit&sort_by&sort_direction. */
-export function queryEventsExchange(stream: string, loginId: string | undefined, query: EventQuery): Exchange<ReceivedEvent[]> {
+/**
+ * POST /v2/events/<stream>/<login_id> (no login_id: the signed-in Basic user's own). Events are not idempotent and
+ * nothing can read back whether a batch was stored, so a try whose answer may have arrived (dropped after sending,
+ * timed out) is never repeated: it is reported with `mayHaveBeenApplied`. A 429/503 (nothing stored) is backed off
+ * and repeated like any call.
+ */
+export async function sendEvents(
+  client: MediumOneClient,
+  stream: string,
+  loginId: string | undefined,
+  events: readonly EventToSend[],
+  options: CallOptions = {},
+): Promise<SendEventsResult> {
+  const path = eventsPath(stream, loginId, 'POST');
+  const body = eventsBody(events, path);
+  return client.send(
+    {
+      operation: 'sendEvents',
+      method: 'POST',
+      path,
+      loginId,
+      body,
+      contentType: eventsContentType,
+      secrets: [],
+      meanings: sendMeanings,
+      safeToRepeat: false,
+      lostAnswer: mayHaveStored,
+      decode: decodeSendAnswer,
+    },
+    options,
+  );
+}
+
+/** GET /v2/events/<stream>/<login_id>?since&until&limit&sort_by&sort_direction (no login_id: the Basic user's own). */
+export async function queryEvents(
+  client: MediumOneClient,
+  stream: string,
+  loginId: string | undefined,
+  query: EventQuery = {},
+  options: CallOptions = {},
+): Promise<ReceivedEvent[]> {
   const path = eventsPath(stream, loginId, 'GET');
-  return {
+  const exchange: Exchange<ReceivedEvent[]> = {
     operation: 'queryEvents',
     method: 'GET',
     path: path + eventsQuery(query, path),
     loginId,
     secrets: [],
+    meanings: queryMeanings,
     safeToRepeat: true,
     decode: decodeEvents,
   };
+  return client.send(exchange, options);
 }

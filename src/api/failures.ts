@@ -1,6 +1,6 @@
 import { MediumOneError, type ErrorKind } from './errors';
 import type { HttpResponse, Method, TransportError } from './http';
-import { actionPhrase, shownLoginId, statusLabel, statusMessage, type Operation } from './messages';
+import { actionPhrase, shownLoginId, statusLabel, statusMessage, type Operation, type StatusMeanings } from './messages';
 import { scrubSecrets } from './scrub';
 import { serverText } from './serverText';
 
@@ -17,6 +17,8 @@ export interface Subject {
    * reference documents 403 for both; some servers answer it for unknown users). Asked when a 403 arrives.
    */
   forbiddenMeansMissing?: () => boolean;
+  /** What each status means for this call, when its module says so rather than messages.ts. */
+  meanings?: StatusMeanings;
 }
 
 const lockWarning =
@@ -51,7 +53,7 @@ export function statusFailure(subject: Subject, res: HttpResponse, tries: number
   const server = serverText(res.text, subject.secrets, res.status);
   const missing = isMissingUser(subject, res.status);
   const kind = missing ? 'notFound' : kindForStatus(subject.operation, res.status, server);
-  let message = statusMessage(subject.operation, res.status, subject.loginId, server);
+  let message = statusMessage(subject.operation, res.status, subject.loginId, server, subject.meanings);
   if (missing) {
     message =
       `There is no user ${shownLoginId(subject.loginId ?? '')} (Medium One answered ${statusLabel(res.status)} when asked to ` +

@@ -9,8 +9,10 @@ export interface HttpRequest {
   method: Method;
   /** API path such as /v2/users/joe (the base URL's prefix is added here). */
   path: string;
-  /** Sent as JSON, or as it is when a `RawBody`; never logged. */
+  /** Sent as JSON, or as it is (a string) when `contentType` is given; never logged. */
   body?: unknown;
+  /** The Content-Type of a body sent as it is (events go one JSON document per line). */
+  contentType?: string;
   /** 1-based try number, for the log. */
   attempt: number;
 }
@@ -21,14 +23,6 @@ export interface HttpResponse {
   path: string;
   header(name: string): string | undefined;
   text: string;
-}
-
-/** A body sent as it is, with its own Content-Type (events go one JSON document per line). */
-export class RawBody {
-  constructor(
-    readonly text: string,
-    readonly contentType: string,
-  ) {}
 }
 
 /** The code of a try cancelled before anything was sent. */
@@ -89,15 +83,15 @@ export class Transport {
     }, timeoutMs);
 
     const headers: Record<string, string> = { Accept: 'application/json' };
-    const raw = request.body instanceof RawBody ? request.body : undefined;
-    if (request.body !== undefined) headers['Content-Type'] = raw?.contentType ?? 'application/json';
+    const asIs = request.contentType !== undefined;
+    if (request.body !== undefined) headers['Content-Type'] = request.contentType ?? 'application/json';
     const cookie = jar.header(path);
     const jarVersion = jar.version;
     if (cookie) headers.Cookie = cookie;
     const init: RequestInit = {
       method: request.method,
       headers,
-      body: raw ? raw.text : request.body === undefined ? undefined : JSON.stringify(request.body),
+      body: asIs ? String(request.body) : request.body === undefined ? undefined : JSON.stringify(request.body),
       signal: controller.signal,
       // Never follow: a redirect could carry the login body (password, API key) to another host.
       redirect: 'manual',

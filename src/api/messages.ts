@@ -54,18 +54,6 @@ const meanings: Partial<Record<Operation, Record<number, string>>> = {
     403: 'the signed-in account may not delete users (only a Business user may)',
     404: 'there is no such user',
   },
-  sendEvents: {
-    400: 'an event is missing its event_data, is malformed, or is over a limit (64 KB per event, 10 MB per request)',
-    401: 'the signed-in account may not send events for this user (a disabled user cannot send any event data, nor can any data be sent on its behalf)',
-    403: 'the signed-in account may not send events for this user',
-    404: 'there is no such user or stream',
-  },
-  queryEvents: {
-    400: 'a query parameter is malformed (since and until need an ISO 8601 time with a time zone; limit is at most 10,000)',
-    401: "the signed-in account may not read this user's events",
-    403: "the signed-in account may not read this user's events",
-    404: 'there is no such user or stream',
-  },
 };
 
 const generalMeanings: Record<number, string> = {
@@ -121,10 +109,19 @@ function sentence(text: string): string {
   return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
+/** What each status means for a call whose texts live with it (events, in the bundles loaded on demand). */
+export type StatusMeanings = Readonly<Partial<Record<number, string>>>;
+
 /** `Medium One refused to create "joe" (400 Bad Request): password too short.` */
-export function statusMessage(operation: Operation, status: number, loginId: string | undefined, server?: string): string {
+export function statusMessage(
+  operation: Operation,
+  status: number,
+  loginId: string | undefined,
+  server?: string,
+  own?: StatusMeanings,
+): string {
   // A refusal is about permission or input; a 404 or a 5xx is not the server saying no.
   const lead = status >= 500 || status === 404 ? 'Medium One could not' : 'Medium One refused to';
-  const detail = server ?? statusMeaning(operation, status);
+  const detail = server ?? own?.[status] ?? statusMeaning(operation, status);
   return sentence(`${lead} ${actionPhrase(operation, loginId)} (${statusLabel(status)}): ${detail}`);
 }

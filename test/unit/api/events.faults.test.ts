@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { mayHaveBeenApplied, type MediumOneError } from '../../../src/api/errors';
+import { queryEvents, sendEvents } from '../../../src/api/events';
 import { alice, apiKey, bob, business, faultScript, logins, makeClient, projectName, registration, rejectsWith, seen, useEmulator } from './fixture';
 
 const statuses = (calls: { status: number | 'dropped' }[]) => calls.map((c) => c.status);
@@ -23,7 +24,7 @@ describe('api/events: lost answers and refusals', function () {
     it('dropped after the server stored it: reported as may have been applied, sent once, stored once', async () => {
       const logger = faultScript(world.emulator, { 'POST /v2/events/:stream/:id': ['dropAfter'] });
       const { client } = makeClient(world.emulator, { logger });
-      const e = await rejectsWith(client.sendEvents('raw', alice.loginId, oneEvent), 'network');
+      const e = await rejectsWith(sendEvents(client, 'raw', alice.loginId, oneEvent), 'network');
       assert.ok(mayHaveBeenApplied(e));
       assert.match(e.message, /^Could not reach Medium One at .* to send events for "alice@example\.com": /);
       assert.match(e.message, notResent);
@@ -35,7 +36,7 @@ describe('api/events: lost answers and refusals', function () {
     it('dropped before the server stored it: the client cannot tell, so it still says "may have", and does not repeat', async () => {
       const logger = faultScript(world.emulator, { 'POST /v2/events/:stream/:id': ['drop'] });
       const { client } = makeClient(world.emulator, { logger });
-      const e = await rejectsWith(client.sendEvents('raw', alice.loginId, oneEvent), 'network');
+      const e = await rejectsWith(sendEvents(client, 'raw', alice.loginId, oneEvent), 'network');
       assert.ok(mayHaveBeenApplied(e));
       assert.deepEqual(posts(), ['dropped']);
       assert.deepEqual(held(), []);
@@ -45,7 +46,7 @@ describe('api/events: lost answers and refusals', function () {
       const { client } = makeClient(world.emulator, { timeoutMs: 200 });
       await client.login();
       world.emulator.configure({ faults: { latencyMs: 500 } });
-      const e = await rejectsWith(client.sendEvents('raw', alice.loginId, oneEvent), 'timeout');
+      const e = await rejectsWith(sendEvents(client, 'raw', alice.loginId, oneEvent), 'timeout');
       assert.ok(mayHaveBeenApplied(e));
       assert.match(e.message, /^Medium One did not answer within 0\.2 s when asked to send events for "alice@example\.com"\. The events may/);
       world.emulator.configure({ faults: undefined });
@@ -60,7 +61,7 @@ describe('api/events: lost answers and refusals', function () {
       world.emulator.configure({ faults: { latencyMs: 300 } });
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 100);
-      const e = await rejectsWith(client.sendEvents('raw', alice.loginId, oneEvent, { signal: controller.signal }), 'cancelled');
+      const e = await rejectsWith(sendEvents(client, 'raw', alice.loginId, oneEvent, { signal: controller.signal }), 'cancelled');
       assert.ok(mayHaveBeenApplied(e));
       assert.equal(seen(world.emulator, 'POST', '/v2/events/').length, 1);
     });
@@ -68,7 +69,7 @@ describe('api/events: lost answers and refusals', function () {
     it('a garbled 200 is still a success (nothing to repeat): the count is unknown, the event stored once', async () => {
       const logger = faultScript(world.emulator, { 'POST /v2/events/:stream/:id': ['malformedJson'] });
       const { client } = makeClient(world.emulator, { logger });
-      assert.deepEqual(await client.sendEvents('raw', alice.loginId, oneEvent), { status: 200 });
+      assert.deepEqual(await sendEvents(client, 'raw', alice.loginId, oneEvent), { status: 200 });
       assert.deepEqual(posts(), [200]);
       assert.equal(held().length, 1);
     });
@@ -78,7 +79,7 @@ describe('api/events: lost answers and refusals', function () {
     it('429 then 503 then accepted: stored exactly once', async () => {
       const logger = faultScript(world.emulator, { 'POST /v2/events/:stream/:id': ['status429', 'status503'] });
       const { client } = makeClient(world.emulator, { logger });
-      assert.deepEqual(await client.sendEvents('raw', alice.loginId, oneEvent), { created: 1, status: 200 });
+      assert.deepEqual(await sendEvents(client, 'raw', alice.loginId, oneEvent), { created: 1, status: 200 });
       assert.deepEqual(posts(), [429, 503, 200]);
       assert.equal(held().length, 1);
     });
@@ -86,7 +87,7 @@ describe('api/events: lost answers and refusals', function () {
     it('429 on every try: rate limited, and nothing "may have been applied"', async () => {
       world.emulator.configure({ faults: { routes: { 'POST /v2/events/:stream/:id': { status429: 1 } } } });
       const { client } = makeClient(world.emulator, { retry: { maxAttempts: 3 } });
-      const e = await rejectsWith(client.sendEvents('raw', alice.loginId, oneEvent), 'rateLimited');
+      const e = await rejectsWith(sendEvents(client, 'raw', alice.loginId, oneEvent), 'rateLimited');
       assert.equal(mayHaveBeenApplied(e), false);
       assert.match(e.message, /Tried 3 times/);
       assert.deepEqual(posts(), [429, 429, 429]);
@@ -95,7 +96,7 @@ describe('api/events: lost answers and refusals', function () {
     it('a 500 is not repeated: a POST of events may have been stored before the server failed', async () => {
       world.emulator.configure({ faults: { routes: { 'POST /v2/events/:stream/:id': { status500: 1 } } } });
       const { client } = makeClient(world.emulator);
-      await rejectsWith(client.sendEvents('raw', alice.loginId, oneEvent), 'server');
+      await rejectsWith(sendEvents(client, 'raw', alice.loginId, oneEvent), 'server');
       assert.deepEqual(posts(), [500]);
     });
   });
@@ -103,7 +104,7 @@ describe('api/events: lost answers and refusals', function () {
   describe('the server refuses', () => {
     it('events on behalf of a disabled user: the status, the server\'s words, sent once, nothing stored', async () => {
       const { client } = makeClient(world.emulator);
-      const e = await rejectsWith(client.sendEvents('raw', bob.loginId, oneEvent), 'forbidden');
+      const e = await rejectsWith(sendEvents(client, 'raw', bob.loginId, oneEvent), 'forbidden');
       assert.equal(e.status, 403);
       assert.match(e.serverMessage ?? '', /disabled/);
       assert.match(e.message, /^Medium One refused to send events for "bob" \(403 Forbidden\): .*disabled/);
@@ -114,10 +115,10 @@ describe('api/events: lost answers and refusals', function () {
     });
 
     it('a disabled user on a server that answers 400 with no body: the documented meaning stands in', async () => {
-      world.emulator.configure({ disabledStatus: 400 });
       world.emulator.useProfiles('errors-empty');
+      world.emulator.configure({ disabledStatus: 400 });
       const { client } = makeClient(world.emulator);
-      const e = await rejectsWith(client.sendEvents('raw', bob.loginId, oneEvent), 'badRequest');
+      const e = await rejectsWith(sendEvents(client, 'raw', bob.loginId, oneEvent), 'badRequest');
       assert.equal(e.status, 400);
       assert.equal(e.serverMessage, undefined);
       assert.match(e.message, /\(400 Bad Request\): an event is missing its event_data, is malformed, or is over a limit/);
@@ -125,7 +126,7 @@ describe('api/events: lost answers and refusals', function () {
 
     it('a Registration account: refused with 403, after one sign-in', async () => {
       const { client } = makeClient(world.emulator, { credentials: registration, role: 'registration' });
-      const e = await rejectsWith(client.sendEvents('raw', alice.loginId, oneEvent), 'forbidden');
+      const e = await rejectsWith(sendEvents(client, 'raw', alice.loginId, oneEvent), 'forbidden');
       assert.match(e.message, /^Medium One refused to send events for "alice@example\.com" \(403 Forbidden\)/);
       assert.equal(logins(world.emulator).length, 1);
       assert.deepEqual(held(), []);
@@ -134,13 +135,13 @@ describe('api/events: lost answers and refusals', function () {
 
     it('a Basic user naming another user: refused', async () => {
       const { client } = makeClient(world.emulator, { credentials: { loginId: alice.loginId, password: alice.password, apiKey }, role: 'basic' });
-      await rejectsWith(client.sendEvents('raw', bob.loginId, oneEvent), 'forbidden');
-      await rejectsWith(client.queryEvents('raw', bob.loginId), 'forbidden');
+      await rejectsWith(sendEvents(client, 'raw', bob.loginId, oneEvent), 'forbidden');
+      await rejectsWith(queryEvents(client, 'raw', bob.loginId), 'forbidden');
     });
 
     it('an unknown user: not found, and the server\'s words', async () => {
       const { client } = makeClient(world.emulator);
-      const e = await rejectsWith(client.sendEvents('raw', 'nobody', oneEvent), 'notFound');
+      const e = await rejectsWith(sendEvents(client, 'raw', 'nobody', oneEvent), 'notFound');
       assert.match(e.serverMessage ?? '', /nobody/);
     });
   });
