@@ -6,7 +6,7 @@ import { isMediumOneError } from '../../api/errors';
 import { entryFromUser, type UserEntry } from '../../users/userEntry';
 import { describeError } from '../../util/errorText';
 import type { CreatedUser, CreateUserHost, FieldError } from '../../webviews/host/createUserPanel';
-import { offerCredentialsFile } from '../provisioning/saveCredentialsFile';
+import { loadProvisioning } from '../provisioning';
 import { loadPanels } from '../panels';
 import { resolveProject } from '../pickers';
 import { revealUser } from '../reveal';
@@ -26,7 +26,7 @@ export const createUser = (s: Services) => async (node?: unknown) => {
     }),
     saveCredentials: async (user) => {
       // The form stays open whatever happens here; a failure is said the way every command's is.
-      await offerCredentialsFile(s, s.projects.get(project.id) ?? project, [user]).catch((e: unknown) =>
+      await loadProvisioning(s).offerCredentialsFile(s, s.projects.get(project.id) ?? project, [user]).catch((e: unknown) =>
         s.prompts.error(s.redactor.redact(describeError(e))));
     },
     guard: { log: s.log.scoped('createUser'), redactor: s.redactor },

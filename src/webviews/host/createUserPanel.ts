@@ -45,7 +45,7 @@ const strings = (projectName: string): CreateUserStrings => ({
   strengthFair: vscode.l10n.t('Fair.'),
   strengthStrong: vscode.l10n.t('Strong.'),
   strengthNote: vscode.l10n.t('Advice only: the server decides what it accepts.'),
-  createdTitle: vscode.l10n.t('User created'),
+  createdTitle: vscode.l10n.t('New user'),
   mqttId: vscode.l10n.t('MQTT ID'),
   passwordOnce: vscode.l10n.t('Shown this once: copy it or save the credentials file now. Closing this form forgets it.'),
   passwordGone: vscode.l10n.t('No longer shown (the form was hidden). Copy and Save Credentials File still work until you close this form.'),
