@@ -114,6 +114,14 @@ describe('REST connection snippets, run against the emulator', () => {
     });
   }
 
+  it('Node without Headers.getSetCookie (older Node 18): the joined Set-Cookie header is split and every cookie sent back', async () => {
+    emulator.useProfiles(['several-cookies']);
+    const preload = temp.write('old-node.cjs', 'delete Headers.prototype.getSetCookie;\n');
+    const file = temp.write('send-event.mjs', connectionSnippet('node', snippetInput({ baseUrl: emulator.url, loginId: plain.loginId })));
+    ok(await run('node', ['--require', preload, file], { M1_API_KEY: apiKey, M1_PASSWORD: plain.password }));
+    assert.deepEqual(eventsOf(plain.loginId), [{ test: true }]);
+  });
+
   it('cURL, a disabled user: the event is refused and the run fails', async () => {
     const ran = await runSnippet(RUNNERS[0], { loginId: 'asleep' }, { M1_API_KEY: apiKey, M1_PASSWORD: 'Asleep-pass-1' });
     assert.notEqual(ran.code, 0, ran.stdout);
