@@ -4,7 +4,7 @@ import type { UserNode } from '../../tree/nodes';
 import { readSettings } from '../../settings';
 import { SNIPPET_FORMATS, connectionSnippet, deviceIdProblem, isMqttFormat, type SnippetFormat } from '../../provisioning';
 import { projectMqttId } from './projectMqttId';
-import { projectApiKey } from './secrets';
+import { askForApiKey } from './secrets';
 
 const LABELS: Record<SnippetFormat, string> = {
   curl: 'REST — cURL',
@@ -64,22 +64,15 @@ async function pickFormat(s: Services, loginId: string): Promise<SnippetFormat> 
 }
 
 /** The API key only after the warning; placeholders (the default) need no secret at all. */
-async function askApiKey(s: Services, user: UserNode, format: SnippetFormat): Promise<string | undefined> {
-  const placeholders = vscode.l10n.t('Use placeholders ($M1_API_KEY, $M1_PASSWORD)');
-  const include = vscode.l10n.t('Include the API key…');
-  const picked = await s.prompts.pick([
-    { label: placeholders, description: vscode.l10n.t('recommended'), detail: vscode.l10n.t('The snippet reads the API key and the password from environment variables.') },
-    { label: include, detail: vscode.l10n.t('The password stays a placeholder.') },
-  ], { title: LABELS[format], placeHolder: vscode.l10n.t('Secrets in the snippet'), ignoreFocusOut: true });
-  if (!picked) throw new vscode.CancellationError();
-  if (picked.label === placeholders) return undefined;
-  const confirm = vscode.l10n.t('Include the API Key');
-  const answer = await s.prompts.confirm(
-    vscode.l10n.t('Put the API key of "{0}" in the snippet?', user.project.name),
-    vscode.l10n.t('The API key grants access to the whole project: anyone with the snippet and a password can act as "{0}" or any other user of {1}. The snippet goes to the clipboard; keep it out of repositories, tickets and chats.', user.entry.loginId, user.project.name),
-    confirm);
-  if (answer !== confirm) throw new vscode.CancellationError();
-  return projectApiKey(s, user.project);
+function askApiKey(s: Services, user: UserNode, format: SnippetFormat): Promise<string | undefined> {
+  return askForApiKey(s, user.project, {
+    title: LABELS[format],
+    placeHolder: vscode.l10n.t('Secrets in the snippet'),
+    safe: { label: vscode.l10n.t('Use placeholders ($M1_API_KEY, $M1_PASSWORD)'), description: vscode.l10n.t('recommended'), detail: vscode.l10n.t('The snippet reads the API key and the password from environment variables.') },
+    withKey: { label: vscode.l10n.t('Include the API key…'), detail: vscode.l10n.t('The password stays a placeholder.') },
+    warning: vscode.l10n.t('Put the API key of "{0}" in the snippet?', user.project.name),
+    detail: vscode.l10n.t('The API key grants access to the whole project: anyone with the snippet and a password can act as "{0}" or any other user of {1}. The snippet goes to the clipboard; keep it out of repositories, tickets and chats.', user.entry.loginId, user.project.name),
+  });
 }
 
 function checkDeviceId(deviceId: string): void {

@@ -2,9 +2,9 @@
 // prompt flows of Copy Connection Snippet, Send Test Event, Save Credentials File and Import Users. The main bundle holds only
 // thin handlers that pick the user and call in here (see src/commands/provisioning.ts).
 //
-// This bundle has its own copies of every module it imports. Errors from the main bundle's objects (the API client,
-// the project store) are therefore never tested with `instanceof` here (see apiErrors.ts), and a cancelled prompt
-// throws vscode.CancellationError, the one class both bundles share.
+// This bundle has its own copies of every module it imports: MediumOneError carries a brand so that `instanceof` holds
+// for errors the main bundle's client throws, the per-server concurrency controller is passed in (importUsersFlow.ts),
+// and a cancelled prompt throws vscode.CancellationError (the main bundle's UserCancelled would be another class).
 export * from '../../provisioning';
 export { copyConnectionSnippetFlow } from './connectionSnippet';
 export { sendTestEventFlow } from './testEvent';

@@ -7,7 +7,7 @@ import { credentialsFile, type CredentialsFormat, type NewCredential } from '../
 import { runPool } from '../../util/concurrency';
 import { withCancellableProgress } from '../../ui/progress';
 import { projectMqttId } from './projectMqttId';
-import { projectApiKey } from './secrets';
+import { askForApiKey } from './secrets';
 
 /** Reads of missing mqtt_ids at once: a handful, so a large import's file does not crowd the server. */
 const READS_AT_ONCE = 4;
@@ -60,22 +60,15 @@ async function saveCredentials(s: Services, project: Project, rows: readonly New
 }
 
 /** The project's API key when the user chose the MQTT password after the warning; undefined without it. */
-async function askIncludeApiKey(s: Services, project: Project, title: string): Promise<string | undefined> {
-  const without = vscode.l10n.t('Without the MQTT password');
-  const withKey = vscode.l10n.t('With the MQTT password (includes the project\'s API key)…');
-  const choice = await s.prompts.pick([
-    { label: without, description: vscode.l10n.t('recommended'), detail: vscode.l10n.t('Devices combine the API key and their password themselves.') },
-    { label: withKey, detail: vscode.l10n.t('mqtt_password is <API key>/<password>: the file then holds the key to the whole project.') },
-  ], { title, placeHolder: vscode.l10n.t('Include each user\'s MQTT password?'), ignoreFocusOut: true });
-  if (!choice) throw new vscode.CancellationError();
-  if (choice.label === without) return undefined;
-  const include = vscode.l10n.t('Include the API Key');
-  const answer = await s.prompts.confirm(
-    vscode.l10n.t('Write the API key of "{0}" into the credentials file?', project.name),
-    vscode.l10n.t('The API key grants access to the whole project: anyone with this file can sign in to {0} as any of these users, and with any user\'s password as that user. Keep the file out of repositories, tickets and chats.', project.name),
-    include);
-  if (answer !== include) throw new vscode.CancellationError();
-  return projectApiKey(s, project);
+function askIncludeApiKey(s: Services, project: Project, title: string): Promise<string | undefined> {
+  return askForApiKey(s, project, {
+    title,
+    placeHolder: vscode.l10n.t('Include each user\'s MQTT password?'),
+    safe: { label: vscode.l10n.t('Without the MQTT password'), description: vscode.l10n.t('recommended'), detail: vscode.l10n.t('Devices combine the API key and their password themselves.') },
+    withKey: { label: vscode.l10n.t('With the MQTT password (includes the project\'s API key)…'), detail: vscode.l10n.t('mqtt_password is <API key>/<password>: the file then holds the key to the whole project.') },
+    warning: vscode.l10n.t('Write the API key of "{0}" into the credentials file?', project.name),
+    detail: vscode.l10n.t('The API key grants access to the whole project: anyone with this file can sign in to {0} as any of these users, and with any user\'s password as that user. Keep the file out of repositories, tickets and chats.', project.name),
+  });
 }
 
 /**

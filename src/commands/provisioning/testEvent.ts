@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { UserNode } from '../../tree/nodes';
 import type { MediumOneClient } from '../../api/client';
-import type { SendEventsResult } from '../../api/events';
+import { sendEvents, type SendEventsResult } from '../../api/events';
 import { Cmd } from '../../contributes';
 import { capabilitiesOf } from '../../projects/capabilities';
 import { readSettings } from '../../settings';
 import { withCancellableProgress } from '../../ui/progress';
-import { apiError, isRefusal } from './apiErrors';
+import { isMediumOneError, mayHaveBeenApplied } from '../../api/errors';
 import { askTestEvent, type TestEventPlan } from './testEventPrompts';
 
 /** How a run ended: how many events the server took, its last answer, and the error that stopped it, if any. */
@@ -57,7 +57,7 @@ async function run(user: UserNode, client: MediumOneClient, stream: string, plan
       const keep = plan.ownObservedAt || plan.event.observed_at === undefined;
       const event = keep ? plan.event : { ...plan.event, observed_at: new Date().toISOString() };
       try {
-        result.last = await client.sendEvents(stream, loginId, [event]);
+        result.last = await sendEvents(client, stream, loginId, [event]);
       } catch (e) {
         result.failure = e;
         return;
@@ -105,7 +105,6 @@ function answerText(stream: string, who: string, count: number, r: RunResult): s
 async function explainFailure(s: Services, user: UserNode, client: MediumOneClient, plan: TestEventPlan, r: RunResult): Promise<void> {
   const who = user.entry.loginId;
   const before = plan.count > 1 ? vscode.l10n.t('Sent {0} of {1} events, then stopped.', r.sent, plan.count) + ' ' : '';
-  const error = apiError(r.failure);
   if (isRefusal(r.failure) && (await isDisabled(s, user, client))) {
     const enable = vscode.l10n.t('Enable User');
     const mayEnable = capabilitiesOf(user.project.role).update !== 'none';
@@ -116,10 +115,19 @@ async function explainFailure(s: Services, user: UserNode, client: MediumOneClie
     return;
   }
   const reason = s.redactor.redact(r.failure instanceof Error ? r.failure.message : String(r.failure));
-  const maybe = error?.mayHaveBeenApplied ? ' ' + vscode.l10n.t('The answer was lost: that event may have been recorded all the same; Show Recent Events tells.') : '';
+  const maybe = mayHaveBeenApplied(r.failure) ? ' ' + vscode.l10n.t('The answer was lost: that event may have been recorded all the same; Show Recent Events tells.') : '';
   s.log.error(`Send Test Event for ${who} failed after ${r.sent} sent: ${reason}`);
   const showLog = vscode.l10n.t('Show Log');
   void s.prompts.error(before + reason + maybe, showLog).then((choice) => (choice === showLog ? s.channel.show(true) : undefined));
+}
+
+/**
+ * The server answered and said no (4xx other than 429): worth reading the user to explain why. The error comes from
+ * the main bundle's client; MediumOneError's brand makes the test hold across bundles.
+ */
+function isRefusal(e: unknown): boolean {
+  const status = isMediumOneError(e) ? e.status : undefined;
+  return status !== undefined && status >= 400 && status < 500 && status !== 429;
 }
 
 /** Whether a read shows the user disabled (and the row then says so); a read that fails cannot tell. */
