@@ -1,6 +1,12 @@
 // POST and GET /v2/events/<stream>/<login_id> (SPEC section 7): who may send or read whose events, the body's
 // limits, the query, and the answer shapes a server may choose (`eventsAnswers`). The store and the checks of
-// lines and queries are in events.ts.
+// lines and queries are in events.ts. Where the documents leave room, this emulator chooses (and its tests pin):
+// - any non-empty stream name is served (the documents define streams per project; none is refused here);
+// - a disabled user's events can still be read (the documents forbid sending only);
+// - fields other than event_data, observed_at and add_client_ip, and query parameters other than since, until,
+//   limit, sort_by and sort_direction, are refused (400): a typo must not pass unnoticed in a test;
+// - GET without sort_by sorts by observed_at; since is inclusive and until exclusive, on the time sort_by names
+//   (observed_at for `internal`, which sorts in the order received); times are kept to the millisecond.
 import type { IncomingMessage } from 'http';
 import { json, text, unknownUserReply, type Reply } from './http';
 import { BODY_BYTES, parseEventLines, parseQuery, select, wireEvent } from './events';
