@@ -53,7 +53,9 @@ export function openUserDetails(s: Services, target: UserNode, options: UserDeta
       if (command) await vscode.commands.executeCommand(command, current());
     },
     copySnippet: async (format) => {
+      const before = current().project.mqttId;
       await vscode.commands.executeCommand(Cmd.copyConnectionSnippet, current(), undefined, format);
+      return current().project.mqttId !== before;
     },
     sendTestEvent: async () => {
       await vscode.commands.executeCommand(Cmd.sendTestEvent, current());

@@ -12,8 +12,11 @@ export interface UserDetailsHost {
   guard: PanelGuard;
   load(): Promise<UserDetailsData>;
   run(action: UserAction): Promise<void>;
-  /** Copy Connection Snippet in this format, for this user (the command asks what it must). */
-  copySnippet(format: SnippetFormat): Promise<void>;
+  /**
+   * Copy Connection Snippet in this format, for this user (the command asks what it must). True when the page's facts
+   * changed meanwhile (the project's MQTT ID was asked for and saved), so the page is reloaded.
+   */
+  copySnippet(format: SnippetFormat): Promise<boolean>;
   sendTestEvent(): Promise<void>;
   /** One read of the user's last events; a refusal or failure is answered as `error`, not thrown. */
   loadEvents(): Promise<EventsRead>;
@@ -71,9 +74,13 @@ async function handle(state: OpenPanel, message: UserDetailsToHost): Promise<voi
       return;
     case 'action':
       return runAction(state, () => state.host.run(message.action));
-    case 'copySnippet':
-      // Copying changes nothing on the server: no reload, only a failure to show.
-      return report(state, () => state.host.copySnippet(message.format));
+    case 'copySnippet': {
+      // Copying changes nothing on the server: a reload only when the project's facts changed.
+      let changed = false;
+      await report(state, async () => void (changed = await state.host.copySnippet(message.format)));
+      if (changed) await reload(state);
+      return;
+    }
     case 'sendTestEvent':
       await report(state, () => state.host.sendTestEvent());
       // The event (if sent) is the newest one: show it where the user is already looking.
