@@ -163,8 +163,11 @@ export interface EmulatorOptions {
    * of events, POST the number created. `wrapped`: GET answers `{"events": [...]}`, POST `{"created": n}`.
    */
   eventsAnswers?: 'bare' | 'wrapped';
-  /** Status of an event POST for a disabled basic user (its own session or on its behalf); default 403. */
-  disabledStatus?: 400 | 403;
+  /**
+   * Status of an event POST for a disabled basic user (its own session or on its behalf); default 403. 401 is
+   * what a server that reads "401 without a permitted session" broadly may answer (no profile uses it).
+   */
+  disabledStatus?: 400 | 401 | 403;
   /** Optional request log (method, path, status, ms); never given bodies. */
   log?: (line: string) => void;
 }

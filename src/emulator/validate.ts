@@ -85,7 +85,7 @@ export function checkSettings(value: unknown): RuntimeSettings {
   optional(s, 'retryAfter', oneOf([true, false]), 'settings');
   optional(s, 'errorBodies', oneOf(['json', 'text', 'empty', 'html']), 'settings');
   optional(s, 'eventsAnswers', oneOf(['bare', 'wrapped']), 'settings');
-  optional(s, 'disabledStatus', oneOf([400, 403]), 'settings');
+  optional(s, 'disabledStatus', oneOf([400, 401, 403]), 'settings');
   return s;
 }
 

@@ -82,6 +82,10 @@ describe('emulator: events and project facts behind the API', function () {
     const put = (body: unknown) => request(emu, 'PUT', '/__emulator/settings', { body });
     assert.equal((await put({ eventsAnswers: 'boxed' })).status, 400);
     assert.equal((await put({ disabledStatus: 404 })).status, 400);
+    assert.equal((await put({ disabledStatus: 401 })).status, 200);
+    const unauthorized = await postEvents(emu, cookie, eventsPath('raw', 'alpha'), lines({ event_data: { a: 1 } }));
+    assert.equal(unauthorized.status, 401);
+    assert.match(unauthorized.text, /user alpha is disabled/);
     assert.equal((await put({ eventsAnswers: 'wrapped', disabledStatus: 400 })).status, 200);
     assert.deepEqual(parse(await postEvents(emu, cookie, eventsPath('raw', 'zeta'), lines({ event_data: { a: 1 } }))), { created: 1 });
     assert.equal((await postEvents(emu, cookie, eventsPath('raw', 'alpha'), lines({ event_data: { a: 1 } }))).status, 400);
@@ -90,7 +94,7 @@ describe('emulator: events and project facts behind the API', function () {
     assert.equal((await put({ faults: { routes: { 'POST /v2/events/:stream/:id': { dropAfter: 1 } } } })).status, 200);
     await assert.rejects(postEvents(emu, cookie, eventsPath('raw', 'zeta'), lines({ event_data: { c: 3 } })));
     assert.deepEqual(heldData(emu, 'zeta'), [{ a: 1 }, { c: 3 }], 'a 503 stored nothing; a lost answer did store');
-    assert.deepEqual(emu.calls().slice(1).map(untimed), [
+    assert.deepEqual(emu.calls().slice(2).map(untimed), [
       { method: 'POST', path: '/v2/events/raw/zeta', status: 200, project, loginId: 'zeta', applied: true },
       { method: 'POST', path: '/v2/events/raw/alpha', status: 400, project, loginId: 'alpha' },
       { method: 'POST', path: '/v2/events/raw/zeta', status: 503, project, loginId: 'zeta', fault: 'status503' },
