@@ -30,8 +30,13 @@ export interface UserDetailsOptions {
 interface OpenPanel {
   view: TypedPanel<UserDetailsToView>;
   host: UserDetailsHost;
-  /** The user asked for the events: a reload of the page (VS Code reloads a hidden one when shown) reads them again. */
+  /** The user asked for the events (or Show Recent Events opened the panel): read them when the page is ready. */
   eventsShown: boolean;
+  /**
+   * The last read, shown again (times relative to now) when VS Code reloads the page of a hidden panel shown
+   * again: switching tabs is no request to read the server.
+   */
+  lastRead?: EventsRead;
 }
 
 /** The open panels by key (project + user), so a second Show reveals the first. */
@@ -70,7 +75,8 @@ async function handle(state: OpenPanel, message: UserDetailsToHost): Promise<voi
     case 'ready':
       state.view.post({ type: 'strings', strings: detailsStrings() });
       await reload(state);
-      if (state.eventsShown) await loadEvents(state);
+      if (state.lastRead) state.view.post({ type: 'events', events: eventsView(state.lastRead) });
+      else if (state.eventsShown) await loadEvents(state);
       return;
     case 'action':
       return runAction(state, () => state.host.run(message.action));
@@ -132,5 +138,6 @@ async function loadEvents(state: OpenPanel): Promise<void> {
   const { view } = state;
   view.post({ type: 'events', events: { loading: true, rows: [] } });
   const read = await state.host.loadEvents().catch((e: unknown): EventsRead => ({ stream: '', error: messageOf(e) }));
+  state.lastRead = read;
   view.post({ type: 'events', events: eventsView(read) });
 }
