@@ -130,9 +130,11 @@ export function isoWithZone(value: string): number | undefined {
   if (!m) return undefined;
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map((part) => Number(part ?? 0));
   const ms = Number(`0.${m[7] ?? '0'}`) * 1000;
-  const local = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  const check = new Date(Date.UTC(y, mo - 1, d));
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
+  const local = date.getTime() + ((h * 60 + mi) * 60 + s) * 1000 + ms;
   const zone = m[8].toUpperCase();
   if (zone === 'Z') return local;
   const digits = zone.replace(':', '');

@@ -58,11 +58,12 @@ describe('emulator: POST /v2/events, the body', function () {
       refused(await postEvents(emu, cookie, path, lines({ event_data: {}, observed_at: bad })), 400, /observed_at must be an ISO 8601 time with a time zone/);
     }
     assert.deepEqual(heldData(emu, 'zeta'), []);
-    const good = ['2014-06-11T02:11:25.076001Z', '2014-07-25T12:12:56.2345-08:00', '2016-02-16T15:14:08-08:00', '2024-05-01T10:00+0530', '2024-05-01T10:00:00+05'];
+    const good = ['2014-06-11T02:11:25.076001Z', '2014-07-25T12:12:56.2345-08:00', '2016-02-16T15:14:08-08:00', '2024-05-01T10:00+0530', '2024-05-01T10:00:00+05', '0050-01-01T00:00:00Z'];
     const res = await postEvents(emu, cookie, path, lines(...good.map((observed_at) => ({ event_data: {}, observed_at }))));
     assert.equal(res.text, String(good.length));
     assert.deepEqual(held(emu, 'zeta').map((e) => e.observedAt), [
       '2014-06-11T02:11:25.076Z', '2014-07-25T20:12:56.234Z', '2016-02-16T23:14:08.000Z', '2024-05-01T04:30:00.000Z', '2024-05-01T05:00:00.000Z',
+      '0050-01-01T00:00:00.000Z',
     ]);
   });
 
