@@ -124,6 +124,23 @@ describe('api/events: lost answers and refusals', function () {
       assert.match(e.message, /\(400 Bad Request\): an event is missing its event_data, is malformed, or is over a limit/);
     });
 
+    it('a server that answers 401 for a disabled user: one fresh sign-in, then a refusal with its words, no loop', async () => {
+      world.emulator.configure({ disabledStatus: 401 });
+      const { client } = makeClient(world.emulator);
+      const e = await rejectsWith(sendEvents(client, 'raw', bob.loginId, oneEvent), 'unauthorized');
+      assert.equal(e.status, 401);
+      assert.match(e.serverMessage ?? '', /disabled/);
+      assert.match(e.message, /^Medium One refused to send events for "bob" \(401 Unauthorized\): .*disabled/);
+      assert.doesNotMatch(e.message, /password|API key|lock/, 'the credentials are not blamed');
+      // The first 401 may be an ended session: one more sign-in, and the refusal on its first use is final.
+      assert.equal(logins(world.emulator).length, 2);
+      assert.deepEqual(posts(), [401, 401]);
+      // The session is fine: the next call goes through without another sign-in.
+      assert.deepEqual(await queryEvents(client, 'raw', alice.loginId), []);
+      assert.equal(logins(world.emulator).length, 2);
+      noSecret(e);
+    });
+
     it('a Registration account: refused with 403, after one sign-in', async () => {
       const { client } = makeClient(world.emulator, { credentials: registration, role: 'registration' });
       const e = await rejectsWith(sendEvents(client, 'raw', alice.loginId, oneEvent), 'forbidden');
