@@ -6,6 +6,8 @@ import { spawn } from 'node:child_process';
 
 const skipEditor = process.argv.includes('--skip-editor');
 const steps = [
+  // The tools some unit tests run for real (mosquitto_pub for the MQTT snippet); a no-op once installed.
+  ['provision tools', 'node', ['scripts/provision-tools.mjs']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['build', 'node', ['esbuild.js']],
