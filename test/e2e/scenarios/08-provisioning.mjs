@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { eventually, expectText, expectVisible } from '../harness/expect.mjs';
-import { SEED, VIEW, expectState, fillCreateForm, startWithSeedProject } from '../harness/flows.mjs';
+import { SEED, VIEW, addProject, expectState, fillCreateForm } from '../harness/flows.mjs';
 
 export const title = 'provisioning: create, cURL snippet run, recent events, disabled refused, enabled accepted';
 export const timeoutMs = 180_000;
@@ -28,7 +28,10 @@ export default async function provisioning({ workbench, emulator, shot, step, se
   const row = (label) => workbench.tree.row(VIEW, label);
   const events = () => emulator.events(SEED.project, LOGIN_ID);
   secret(PASSWORD, 'the password typed in the create form');
-  await startWithSeedProject(workbench, emulator);
+  // The seed project with its MQTT id, as Add Project asks for it: the details page then shows every MQTT fact.
+  await workbench.sideBar.openViewContainer('Medium One');
+  await addProject(workbench, { name: 'Plant A', baseUrl: emulator.url, loginId: SEED.business.loginId, password: SEED.business.password, mqttId: emulator.projectMqttId(SEED.project) });
+  await expectState(workbench, 'device-001', 'enabled');
   // Before anything writes to the clipboard: without these permissions VS Code keeps copied text to itself.
   await workbench.allowClipboard();
 
@@ -75,12 +78,14 @@ export default async function provisioning({ workbench, emulator, shot, step, se
     await expectText(details.title, LOGIN_ID, 'the details title');
     await expectVisible(details.connection, 'the "Connect a device" section');
     await expectVisible(details.snippet('curl'), 'a Copy button for the cURL snippet');
+    const userMqttId = emulator.getUser(SEED.project, LOGIN_ID)?.mqttId;
+    assert.match(await details.connection.innerText(), new RegExp(`${emulator.projectMqttId(SEED.project)}/${userMqttId}`), 'the MQTT username');
     await eventually(async () => assert.equal(await details.eventRows.count(), 1), { message: 'one event under Recent Events' });
     assert.match(await details.eventRows.first().innerText(), /"test": true/, 'its data');
     await expectVisible(details.lastSeen, '"last seen"');
     await details.recentEvents.scrollIntoViewIfNeeded();
     await workbench.parkMouse();
-    await shot('details with connection and recent events', { readme: 'details-connection.png', clip: { x: 0, y: 0, width: 1400, height: 900 } });
+    await shot('details with connection and recent events', { readme: 'details-connection.png', clip: { x: 0, y: 0, width: 1280, height: 800 } });
     await workbench.quickInput.runCommand('View: Close All Editors');
   });
 
@@ -96,16 +101,17 @@ export default async function provisioning({ workbench, emulator, shot, step, se
     assert.match(await toast.innerText(), new RegExp(`${LOGIN_ID}.* is disabled`));
     await expectVisible(workbench.notifications.button(toast, 'Enable User'), 'the refusal offers Enable User');
     assert.equal(events().length, 1, 'no event stored');
+    await eventually(async () => assert.ok(!(await workbench.notifications.messages()).some((m) => m.startsWith('Sending test events')), 'the progress toast closed'),
+      { message: 'the sending progress ends with the refusal' });
     await workbench.parkMouse();
     await shot('disabled user refused');
+    // The refusal's own way out (each step starts with the toasts cleared, so it is taken here).
+    await workbench.notifications.button(toast, 'Enable User').click();
+    await eventually(async () => assert.equal(emulator.getUser(SEED.project, LOGIN_ID)?.disabled, false), { message: 'Enable User enabled it on the server' });
   });
 
-  await step('Enable User from the refusal, Send Test Event: accepted, the event stored', async () => {
-    const toast = await workbench.notifications.waitFor(ROLES_WORDS);
-    await workbench.notifications.button(toast, 'Enable User').click();
-    await eventually(async () => assert.equal(emulator.getUser(SEED.project, LOGIN_ID)?.disabled, false), { message: 'enabled on the server' });
+  await step('enabled again: Send Test Event is accepted, the event stored', async () => {
     await expectState(workbench, LOGIN_ID, 'enabled');
-    await workbench.notifications.clear();
     await workbench.contextMenu.choose(row(LOGIN_ID), 'Send Test Event…');
     await workbench.quickInput.acceptInput(/The event as JSON/);
     await workbench.quickInput.answerPick('Send Once');
