@@ -11,7 +11,6 @@ import { readSettings } from '../../settings';
 import { describeError } from '../../util/errorText';
 import type { UserDetailsData, UserDetailsHost, UserDetailsOptions } from '../../webviews/host/userDetailsPanel';
 import { loadPanels } from '../panels';
-import { readRecentEvents } from './recentEvents';
 
 type Action = UserDetailsData['actions'][number];
 
@@ -60,7 +59,8 @@ export function openUserDetails(s: Services, target: UserNode, options: UserDeta
     sendTestEvent: async () => {
       await vscode.commands.executeCommand(Cmd.sendTestEvent, current());
     },
-    loadEvents: () => readRecentEvents(s, current()),
+    // The events API lives in the panels' bundle, off the extension's start-up bundle.
+    loadEvents: () => loadPanels(s).readRecentEvents(s, current()),
   };
   loadPanels(s).openUserDetailsPanel(s.context.extensionUri, `${projectId}/${loginId}`, host, options);
   return host;

@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
+import { queryEvents } from '../../api/events';
 import type { Services } from '../../services';
 import type { Project } from '../../projects/project';
 import { capabilitiesOf, mayUseEvents, ROLE_LABELS } from '../../projects/capabilities';
 import type { UserNode } from '../../tree/nodes';
 import { readSettings } from '../../settings';
 import { describeError } from '../../util/errorText';
-import type { EventsRead } from '../../webviews/host/userDetailsPanel';
+import type { EventsRead } from './userDetailsView';
 
 /**
+ * In the panels' bundle (dist/panels.js, loaded on demand), with the events API it calls, so that neither weighs on
+ * the extension's start-up bundle. The details page's command reaches it through loadPanels().
+ *
  * One read of a user's last events for the details page (GET /v2/events/<stream>/<login_id>, newest first, as many
  * as `mediumOne.events.recentLimit`). Only ever for one user, on request: the tree never reads events.
  * A role that may not read them is told so without a call; a failure is answered as text for the section.
@@ -21,7 +25,7 @@ export async function readRecentEvents(s: Services, node: UserNode): Promise<Eve
     const client = await s.clients.for(project);
     // A Basic account reads its own events by leaving the login_id out, as the events API documents.
     const forUser = capabilitiesOf(project.role).events === 'self' ? undefined : entry.loginId;
-    const events = await client.queryEvents(stream, forUser, { limit, sortDirection: 'desc' });
+    const events = await queryEvents(client, stream, forUser, { limit, sortDirection: 'desc' });
     return { stream, events };
   } catch (e) {
     return { stream, error: s.redactor.redact(describeError(e)) };
