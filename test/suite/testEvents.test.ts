@@ -103,6 +103,18 @@ describe('provisioning: Send Test Event and Show Recent Events', () => {
     assert.deepEqual(eventPosts(), []);
   });
 
+  it('from the palette with only a Registration project: says a Business account is needed, not "no project"', async () => {
+    const s = await services();
+    await addProject(s, emu(), 'registration');
+    const prompts = script(s);
+    await vscode.commands.executeCommand(Cmd.sendTestEvent);
+    prompts.assertDone();
+    const said = prompts.shown.at(-1)?.message ?? '';
+    assert.doesNotMatch(said, /No Medium One project yet/, 'a project exists: the message must say why it does not fit');
+    assert.match(said, /Business/);
+    assert.deepEqual(eventPosts(), []);
+  });
+
   it('Show Recent Events opens the user\'s details page with its events, newest first', async () => {
     const { s, row } = await world();
     for (const n of [1, 2]) {
