@@ -19,7 +19,8 @@ export interface DeviceFacts {
   /** How many events Recent Events reads. */
   limit: number;
   deviceId: string;
-  mqtt: { host: string; port: number; tls: boolean };
+  /** The broker the snippets use: the Local Sandbox's own (`source: 'sandbox'`), else the mediumOne.mqtt.* settings. */
+  mqtt: { host: string; port: number; tls: boolean; source?: 'sandbox' | 'settings' };
   /** The project's account may send events for this user: Send Test Event is offered. */
   canSendEvents: boolean;
 }
@@ -67,6 +68,17 @@ export const detailsStrings = (): UserDetailsStrings => ({
   showAll: vscode.l10n.t('Show all'),
 });
 
+function brokerText({ host, port, tls, source }: DeviceFacts['mqtt']): string {
+  if (source === 'sandbox') {
+    return tls
+      ? vscode.l10n.t('{0}:{1} with TLS (the Local Sandbox\'s broker)', host, String(port))
+      : vscode.l10n.t('{0}:{1} without TLS (the Local Sandbox\'s broker)', host, String(port));
+  }
+  return tls
+    ? vscode.l10n.t('{0}:{1} with TLS (settings mediumOne.mqtt.*)', host, String(port))
+    : vscode.l10n.t('{0}:{1} without TLS (settings mediumOne.mqtt.*)', host, String(port));
+}
+
 function connectionView(d: DeviceFacts): ConnectionView {
   const fact = (label: string, value: string, missing?: boolean): ConnectionFact => ({ label, value, missing });
   const { projectMqttId: p, userMqttId: u } = d;
@@ -82,9 +94,7 @@ function connectionView(d: DeviceFacts): ConnectionView {
     fact(vscode.l10n.t('MQTT password'), vscode.l10n.t('<API key>/<user password> (never shown here)')),
     p && u ? fact(vscode.l10n.t('MQTT client ID'), mqttClientId(p, u)) : fact(vscode.l10n.t('MQTT client ID'), why, true),
     topic,
-    fact(vscode.l10n.t('MQTT broker'), d.mqtt.tls
-      ? vscode.l10n.t('{0}:{1} with TLS (settings mediumOne.mqtt.*)', d.mqtt.host, String(d.mqtt.port))
-      : vscode.l10n.t('{0}:{1} without TLS (settings mediumOne.mqtt.*)', d.mqtt.host, String(d.mqtt.port))),
+    fact(vscode.l10n.t('MQTT broker'), brokerText(d.mqtt)),
     fact(vscode.l10n.t('Events stream'), d.stream),
   ];
   return {
