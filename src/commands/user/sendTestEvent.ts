@@ -9,6 +9,10 @@ import { loadProvisioning } from '../provisioning';
  * a Registration account). A disabled user is offered too: the refusal, explained, is what there is to see.
  */
 export const sendTestEvent = (s: Services) => async (node?: unknown) => {
+  // From the palette with only Registration projects: say why, rather than "no project yet".
+  if (node === undefined && s.projects.list().length > 0 && !s.projects.list().some((p) => capabilitiesOf(p.role).events !== 'none')) {
+    throw new Error(vscode.l10n.t('No project here may send events: that needs a Business account (or a Basic account, for itself).'));
+  }
   const [user] = await resolveUsers(s, node, undefined, {
     many: false,
     fits: (p, e) => mayUseEvents(p, e.loginId) && e.state !== 'pending' && e.state !== 'notFound',
