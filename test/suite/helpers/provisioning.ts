@@ -74,12 +74,24 @@ export function globalStateText(s: Services): string {
   return JSON.stringify(s.context.globalState.keys().map((k) => [k, s.context.globalState.get(k)]));
 }
 
+type Runner = 'bash' | 'node' | 'python';
+const RUNNERS: Record<Runner, [string, string[]]> = {
+  bash: ['bash', ['-s']],
+  node: [process.execPath, ['--input-type=module', '-']],
+  python: ['python3', ['-']],
+};
+
+/** Whether Python with `requests` is here to run the Python snippet (it is not a dependency of this repo). */
+export async function pythonRequestsAvailable(): Promise<boolean> {
+  return (await runSnippet('python', 'import requests', {})).code === 0;
+}
+
 /**
  * Runs a snippet as a user would after copying it: `bash` or `node` reading it from stdin, with only the secrets the
  * snippet asks for in the environment. Resolves with its exit code and output.
  */
-export function runSnippet(runner: 'bash' | 'node', script: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const [file, args] = runner === 'bash' ? ['bash', ['-s']] : [process.execPath, ['--input-type=module', '-']];
+export function runSnippet(runner: Runner, script: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const [file, args] = RUNNERS[runner];
   return new Promise((resolve) => {
     const child = execFile(file, args, { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
