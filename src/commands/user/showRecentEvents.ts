@@ -1,5 +1,4 @@
 import type { Services } from '../../services';
-import { capabilitiesOf } from '../../projects/capabilities';
 import { hasToken, userContextValue } from '../../tree/contextValues';
 import { resolveUsers } from '../pickers';
 import { openUserDetails } from './showUser';
@@ -12,8 +11,9 @@ import { openUserDetails } from './showUser';
 export const showRecentEvents = (s: Services) => async (node?: unknown) => {
   const [target] = await resolveUsers(s, node, undefined, {
     many: false,
+    // No project filter: with only a Registration project, resolveProject would say there is no project at all;
+    // this way the user pick says that no user of it can take the action.
     fits: (p, e) => hasToken(userContextValue(p, e), 'canReadEvents'),
-    projectFits: (p) => capabilitiesOf(p.role).events !== 'none',
   });
   return openUserDetails(s, target, { showEvents: true });
 };
