@@ -53,6 +53,17 @@ describe('provisioning: the one-time credentials file', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   const target = (name: string) => vscode.Uri.file(path.join(dir, name));
 
+  /** A user created with the form's submit, settled; the form's host offers its credentials file. */
+  async function createdWithForm(loginId: string, password: string) {
+    const s = await services();
+    const project = await addProject(s, emu());
+    script(s);
+    const host = await vscode.commands.executeCommand<CreateUserHost>(Cmd.createUser, projectNode(project));
+    assert.equal(await host.submit({ loginId, password }), undefined);
+    await settled(s, project, loginId);
+    return { s, project, host };
+  }
+
   it('Import Users from CSV, then Save Credentials File: exactly the created users\' login_id, password, mqtt_id; no mqtt_password', async () => {
     const s = await services();
     const project = await addProject(s, emu(), 'business', { mqttId: emu().projectMqttId(P) });
@@ -86,12 +97,7 @@ describe('provisioning: the one-time credentials file', () => {
   });
 
   it('from the create form: JSON with the MQTT password only after the API key warning, the MQTT id asked and kept', async () => {
-    const s = await services();
-    const project = await addProject(s, emu());
-    script(s);
-    const host = await vscode.commands.executeCommand<CreateUserHost>(Cmd.createUser, projectNode(project));
-    assert.equal(await host.submit({ loginId: 'kit-1', password: 'Kit-pass-111' }), undefined);
-    await settled(s, project, 'kit-1');
+    const { s, project, host } = await createdWithForm('kit-1', 'Kit-pass-111');
     const saved = target('kit.json');
     // The MQTT password needs the MQTT username, so a project without its MQTT id is asked for it first.
     const prompts = script(s, ...saveSteps('JSON', saved, true, [
@@ -114,12 +120,7 @@ describe('provisioning: the one-time credentials file', () => {
   });
 
   it('backing out of the save dialog writes nothing', async () => {
-    const s = await services();
-    const project = await addProject(s, emu());
-    script(s);
-    const host = await vscode.commands.executeCommand<CreateUserHost>(Cmd.createUser, projectNode(project));
-    assert.equal(await host.submit({ loginId: 'kit-2', password: 'Kit-pass-222' }), undefined);
-    await settled(s, project, 'kit-2');
+    const { s, host } = await createdWithForm('kit-2', 'Kit-pass-222');
     const prompts = script(s, { kind: 'pick', choose: 'CSV' }, { kind: 'pick', choose: 'Without the MQTT password' }, { kind: 'saveFile', answer: undefined });
     await host.saveCredentials({ loginId: 'kit-2', password: 'Kit-pass-222' });
     prompts.assertDone();
