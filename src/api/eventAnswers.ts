@@ -7,6 +7,8 @@ import type { HttpResponse } from './http';
 
 /** Keys a server may name its count of created events with, most telling first. */
 const countKeys = ['created', 'events_created', 'eventsCreated', 'count', 'num_events', 'inserted', 'accepted'];
+/** Names of numbers an answer may carry that are not a count of events (a status, a code, a time). */
+const notCounts = /status|code|time|took|elapsed|duration|(^|_)ms$|millis|seconds|version|id$/i;
 /** Keys a server may hold its list of events in, most telling first; else its first list is taken. */
 const listKeys = ['events', 'data', 'results', 'items', 'records', 'rows'];
 
@@ -42,7 +44,8 @@ export function createdCount(text: string): number | undefined {
     const n = asCount(json[key]);
     if (n !== undefined) return n;
   }
-  const numbers = Object.values(json).filter((v) => typeof v === 'number');
+  // The object's only number, unless its name says it is something else: `{"status": 200}` is not 200 events.
+  const numbers = Object.entries(json).filter(([k, v]) => typeof v === 'number' && !notCounts.test(k)).map(([, v]) => v);
   return numbers.length === 1 ? asCount(numbers[0]) : undefined;
 }
 

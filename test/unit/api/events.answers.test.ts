@@ -24,6 +24,12 @@ describe('api/events: answer shapes', () => {
     }
   });
 
+  it('a status, a code or a time is never taken for the count, however alone it is', () => {
+    for (const text of ['{"status": 200}', '{"ok": true, "code": 0}', '{"statusCode": 201}', '{"took_ms": 3}', '{"timestamp": 1714564800}', '{"request_id": 7}']) {
+      assert.equal(createdCount(text), undefined, text);
+    }
+  });
+
   it('any 2xx is a success whatever its body: only the count is unknown', () => {
     assert.deepEqual(decodeSendAnswer(answer('<html>ok</html>')), { ok: true, value: { status: 200 } });
     assert.deepEqual(decodeSendAnswer(answer('', 204)), { ok: true, value: { status: 204 } });
