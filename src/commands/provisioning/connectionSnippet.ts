@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { UserNode } from '../../tree/nodes';
 import { readSettings } from '../../settings';
+import { ROLE_LABELS, capabilitiesOf } from '../../projects/capabilities';
+import { isMediumOneError } from '../../api/errors';
 import { SNIPPET_FORMATS, connectionSnippet, deviceIdProblem, isMqttFormat, type SnippetFormat } from '../../provisioning';
 import { projectMqttId } from './projectMqttId';
 import { askForApiKey } from './secrets';
@@ -43,13 +45,18 @@ export async function copyConnectionSnippetFlow(s: Services, user: UserNode, for
   });
   await vscode.env.clipboard.writeText(snippet);
   s.log.info(`Copied a ${chosen} connection snippet for ${entry.loginId} of ${project.name}${apiKey ? ' (with the API key; not logged)' : ''}`);
-  const toSet = apiKey ? 'M1_PASSWORD' : 'M1_API_KEY, M1_PASSWORD';
+  const copied = vscode.l10n.t('Copied the {0} snippet for "{1}". Set {2} in the environment before running it.', LABELS[chosen], entry.loginId, apiKey ? 'M1_PASSWORD' : 'M1_API_KEY, M1_PASSWORD');
+  // A snippet holding the key stays on the clipboard only: an untitled editor is backed up to disk by VS Code
+  // (hot exit) until it is closed, a file the user never picked.
+  if (apiKey) {
+    void s.prompts.info(copied);
+    return snippet;
+  }
   const open = vscode.l10n.t('Open in Editor');
-  void s.prompts.info(vscode.l10n.t('Copied the {0} snippet for "{1}". Set {2} in the environment before running it.', LABELS[chosen], entry.loginId, toSet), open)
-    .then(async (choice) => {
-      if (choice !== open) return;
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: LANGUAGES[chosen], content: snippet }));
-    });
+  void s.prompts.info(copied, open).then(async (choice) => {
+    if (choice !== open) return;
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: LANGUAGES[chosen], content: snippet }));
+  });
   return snippet;
 }
 
@@ -82,10 +89,25 @@ function checkDeviceId(deviceId: string): void {
   }
 }
 
-/** The user's mqtt_id from the server, for a row that does not know it yet (a login_id-only list). */
+/**
+ * The user's mqtt_id from the server, for a row that does not know it yet (a login_id-only list, a 202 creation).
+ * Where the project's account may not read this user (Registration; Basic for another user), no call is made: the
+ * server's refusal would say less than this.
+ */
 async function userMqttId(s: Services, user: UserNode): Promise<string> {
-  const client = await s.clients.for(user.project);
-  const read = await client.getUser(user.entry.loginId);
-  if (!read.mqttId) throw new Error(vscode.l10n.t('The server gave no MQTT id for "{0}", so an MQTT snippet cannot be made. Try a REST format.', user.entry.loginId));
-  return read.mqttId;
+  const { project, entry } = user;
+  const read = capabilitiesOf(project.role).read;
+  if (read === 'none' || (read === 'self' && entry.loginId !== project.loginId)) {
+    throw new Error(vscode.l10n.t('The MQTT id of "{0}" is not known, and the {1} account of {2} may not read users to learn it. Use a REST format, or copy the MQTT snippet from a project with a Business account.', entry.loginId, ROLE_LABELS[project.role], project.name));
+  }
+  const client = await s.clients.for(project);
+  const got = await client.getUser(entry.loginId).catch((e: unknown) => {
+    // A 202 creation the server has not made yet has no mqtt_id to give (SPEC section 2): say that, not "no such user".
+    if (entry.state === 'pending' && isMediumOneError(e, 'notFound')) {
+      throw new Error(vscode.l10n.t('"{0}" is still being created (the server accepted it with 202), so it has no MQTT id yet. Try again once it shows as created, or use a REST format.', entry.loginId));
+    }
+    throw e;
+  });
+  if (!got.mqttId) throw new Error(vscode.l10n.t('The server gave no MQTT id for "{0}", so an MQTT snippet cannot be made. Try a REST format.', entry.loginId));
+  return got.mqttId;
 }
