@@ -1,5 +1,5 @@
 import * as http from 'http';
-import type { AddressInfo, Socket } from 'net';
+import type { AddressInfo, Server, Socket } from 'net';
 import { send, text } from './http';
 
 export interface Listening {
@@ -14,12 +14,17 @@ export async function listen(
   port: number,
   handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>,
 ): Promise<Listening> {
-  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       if (!res.headersSent) send(res, text(500, `Emulator error: ${e instanceof Error ? e.message : String(e)}`));
     });
   });
+  return listenServer(server, host, port);
+}
+
+/** Any TCP server (HTTP, or the MQTT broker) on `host:port`, its connections tracked so that close ends them all. */
+export async function listenServer(server: Server, host: string, port: number): Promise<Listening> {
+  const sockets = new Set<Socket>();
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

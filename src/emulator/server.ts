@@ -11,6 +11,7 @@ import { PendingTimers } from './pendingTimers';
 import { requestHandler } from './requestHandler';
 import { SettingsInForce } from './settingsInForce';
 import { EventStore } from './events';
+import { startBroker } from './mqtt/broker';
 
 /** Starts the emulator on loopback. Port 0 (default) picks a free port. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -46,8 +47,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     log: options.log,
   });
   const listening = await listen(host, options.port ?? 0, handle);
+  let mqtt: Listening | undefined;
+  if (options.mqtt) {
+    const broker = { state: api.state, events: api.events, calls, log: options.log };
+    mqtt = await startBroker(host, options.mqtt.port ?? 0, broker).catch(async (e: unknown) => {
+      await listening.close();
+      throw new Error(`The emulator's MQTT broker cannot listen on ${host}:${options.mqtt?.port ?? 0}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    });
+  }
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  running.emulator = new RunningEmulator(`http://${urlHost}:${listening.port}`, listening, { api, settings, timers, calls, startSeed });
+  running.emulator = new RunningEmulator(`http://${urlHost}:${listening.port}`, listening, { api, settings, timers, calls, startSeed, mqtt });
   return running.emulator;
 }
 
@@ -58,11 +67,14 @@ interface EmulatorParts {
   calls: CallLog;
   /** What `reset()` without a seed goes back to. */
   startSeed: EmulatorSeed;
+  /** The MQTT broker, when started with one. */
+  mqtt?: Listening;
 }
 
 /** A started emulator, as tests, the CLI and the Local Sandbox drive it in process (see the Emulator contract). */
 class RunningEmulator implements Emulator {
   readonly port: number;
+  readonly mqttPort: number | undefined;
 
   constructor(
     readonly url: string,
@@ -70,6 +82,7 @@ class RunningEmulator implements Emulator {
     private readonly parts: EmulatorParts,
   ) {
     this.port = listening.port;
+    this.mqttPort = parts.mqtt?.port;
   }
 
   configure(settings: RuntimeSettings): void {
@@ -144,7 +157,7 @@ class RunningEmulator implements Emulator {
 
   async stop(): Promise<void> {
     this.parts.timers.cancelAll();
-    await this.listening.close();
+    await Promise.all([this.listening.close(), this.parts.mqtt?.close()]);
   }
 
   private users(project: string) {

@@ -168,6 +168,13 @@ export interface EmulatorOptions {
    * what a server that reads "401 without a permitted session" broadly may answer (no profile uses it).
    */
   disabledStatus?: 400 | 401 | 403;
+  /**
+   * When set, an MQTT 3.1.1 broker (plain TCP, no TLS) listens on the same loopback host, on `port` (0, the
+   * default: a free port), for devices as SPEC section 7 describes: username `<project MQTT id>/<user MQTT id>`,
+   * password `<API key>/<user password>`, events published to `0/<project MQTT id>/<user MQTT id>/<device id>`
+   * land in the events store. See src/emulator/mqtt/connection.ts for what it serves.
+   */
+  mqtt?: { port?: number };
   /** Optional request log (method, path, status, ms); never given bodies. */
   log?: (line: string) => void;
 }
@@ -192,11 +199,18 @@ export type RuntimeSettings = Pick<
   | 'disabledStatus'
 >;
 
+/**
+ * One API call. The MQTT broker records its packets too, with method `MQTT`: path `CONNECT` (status the CONNACK
+ * return code, 0 accepted), `PUBLISH <topic>` (status 0 and applied when the event was stored, 'dropped' when the
+ * broker closed the connection over it) or `PROTOCOL` (a violation, 'dropped'); `reason` says why.
+ */
 export interface CallRecord {
   method: string;
   /** Raw request path as received (still percent-encoded). */
   path: string;
   status: number | 'dropped';
+  /** MQTT records only: why a connection was refused or closed, or where an event went. */
+  reason?: string;
   project?: string;
   /** The user concerned: from the path, or for a create from the login_id it created. */
   loginId?: string;
@@ -216,6 +230,8 @@ export interface Emulator {
   /** e.g. `http://127.0.0.1:41234` (no trailing slash). */
   readonly url: string;
   readonly port: number;
+  /** The MQTT broker's port (same host as `url`), undefined when started without `mqtt`. */
+  readonly mqttPort: number | undefined;
   /** Change behaviour at runtime; merges into the current settings (a key set to undefined clears it). */
   configure(settings: RuntimeSettings): void;
   /**
