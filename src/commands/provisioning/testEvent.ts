@@ -118,7 +118,13 @@ async function explainFailure(s: Services, user: UserNode, client: MediumOneClie
   const maybe = mayHaveBeenApplied(r.failure) ? ' ' + vscode.l10n.t('The answer was lost: that event may have been recorded all the same; Show Recent Events tells.') : '';
   s.log.error(`Send Test Event for ${who} failed after ${r.sent} sent: ${reason}`);
   const showLog = vscode.l10n.t('Show Log');
-  void s.prompts.error(before + reason + maybe, showLog).then((choice) => (choice === showLog ? s.channel.show(true) : undefined));
+  // After a lost answer the user's recent events are the only way to learn whether it was stored.
+  const showRecent = vscode.l10n.t('Show Recent Events');
+  const actions = maybe ? [showRecent, showLog] : [showLog];
+  void s.prompts.error(before + reason + maybe, ...actions).then((choice) => {
+    if (choice === showLog) s.channel.show(true);
+    else if (choice === showRecent) void vscode.commands.executeCommand(Cmd.showRecentEvents, user);
+  });
 }
 
 /**

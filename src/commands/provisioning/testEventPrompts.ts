@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
-import type { EventToSend } from '../../api/events';
+import { isIsoTimeWithZone, type EventToSend } from '../../api/events';
 import { TEST_EVENT_JSON } from '../../provisioning';
 
 /** The event the user wrote, and whether its observed_at is theirs (else each send stamps the time it is sent). */
@@ -68,7 +68,8 @@ export function testEventProblem(text: string): string | undefined {
   const data = event.event_data;
   if (data === undefined) return vscode.l10n.t('The event needs "event_data", an object with the data to send.');
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return vscode.l10n.t('"event_data" must be an object, such as {"test": true}.');
-  if (event.observed_at !== undefined && typeof event.observed_at !== 'string') return vscode.l10n.t('"observed_at" must be a string: an ISO 8601 time with a time zone, or leave it out.');
+  // Checked here too (the client refuses it before sending): a typo in the time is named as it is typed.
+  if (event.observed_at !== undefined && (typeof event.observed_at !== 'string' || !isIsoTimeWithZone(event.observed_at))) return vscode.l10n.t('"observed_at" must be a string: an ISO 8601 time with a time zone, or leave it out.');
   if (event.add_client_ip !== undefined && typeof event.add_client_ip !== 'boolean') return vscode.l10n.t('"add_client_ip" must be true or false.');
   const extra = Object.keys(event).filter((k) => !FIELDS.includes(k));
   if (extra.length > 0) return vscode.l10n.t('Unknown field {0}: an event has only event_data, observed_at and add_client_ip.', extra.map((k) => `"${k}"`).join(', '));
