@@ -115,10 +115,15 @@ export default async function provisioning({ workbench, emulator, shot, step, se
     await workbench.contextMenu.choose(row(LOGIN_ID), 'Send Test Event…');
     await workbench.quickInput.acceptInput(/The event as JSON/);
     await workbench.quickInput.answerPick('Send Once');
-    await workbench.notifications.waitFor(new RegExp(`Sent 1 event to stream "raw" for "${LOGIN_ID}": the server answered 200`), { timeoutMs: 30_000 });
+    const toast = await workbench.notifications.waitFor(new RegExp(`Sent 1 event to stream "raw" for "${LOGIN_ID}": the server answered 200`), { timeoutMs: 30_000 });
     assert.equal(events().length, 2, 'the second event stored');
     assert.deepEqual(events()[1].eventData, { test: true }, 'the prefilled event');
     await workbench.parkMouse();
     await shot('enabled user accepted');
+    // The answer's own way to look: the details page, its Recent events now holding both.
+    await workbench.notifications.button(toast, 'Show Recent Events').click();
+    const details = workbench.webview.userDetails();
+    await expectText(details.title, LOGIN_ID, 'the details title');
+    await eventually(async () => assert.equal(await details.eventRows.count(), 2), { message: 'two events under Recent Events' });
   });
 }
