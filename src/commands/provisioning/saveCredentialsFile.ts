@@ -56,7 +56,10 @@ async function saveCredentials(s: Services, project: Project, rows: readonly New
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(credentialsFile(format.format, complete, { projectMqttId: mqttId, apiKey })));
   // Where, and how many: never a row.
   s.log.info(`Saved the credentials of ${count} users of ${project.name} to ${uri.toString(true)}${apiKey !== undefined ? ' (with MQTT passwords)' : ''}`);
-  void s.prompts.info(vscode.l10n.t('Saved credentials of {0} users to {1}. Keep it safe: it holds their passwords.', count, vscode.workspace.asRelativePath(uri)));
+  const saved = vscode.l10n.t('Saved credentials of {0} users to {1}. Keep it safe: it holds their passwords.', count, vscode.workspace.asRelativePath(uri));
+  // An empty mqtt_id column is said, not left to be found on the device: a 202 creation has none yet.
+  const noMqttId = complete.filter((r) => !r.mqttId).length;
+  void s.prompts.info(noMqttId === 0 ? saved : `${saved} ${vscode.l10n.t('{0} of them have no MQTT ID in it yet (not created yet, or not readable): their details page shows it once the server has it.', noMqttId)}`);
 }
 
 /** The project's API key when the user chose the MQTT password after the warning; undefined without it. */
