@@ -38,6 +38,12 @@ export class SandboxController implements vscode.Disposable {
     return this.emulator?.url;
   }
 
+  /** The running sandbox's own MQTT broker (plain TCP on loopback), where its devices' snippets connect. */
+  get mqttEndpoint(): { host: string; port: number; tls: false } | undefined {
+    const port = this.emulator?.mqttPort;
+    return this.emulator && port !== undefined ? { host: new URL(this.emulator.url).hostname, port, tls: false } : undefined;
+  }
+
   /** Starts the emulator (or returns the running one) and points the "Local Sandbox" project at it. */
   async start(): Promise<Project> {
     if (!this.emulator) {
@@ -48,6 +54,8 @@ export class SandboxController implements vscode.Disposable {
         port: 0,
         host: '127.0.0.1',
         seed: mod.defaultSeed(),
+        // Devices connect too: the MQTT snippets of sandbox users run against it as they would against Medium One.
+        mqtt: { port: 0 },
         persistPath: vscode.Uri.joinPath(this.storageUri, 'sandbox-state.json').fsPath,
         log: (line) => this.log.trace(line),
       });

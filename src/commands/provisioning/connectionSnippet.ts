@@ -2,9 +2,11 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { UserNode } from '../../tree/nodes';
 import { readSettings } from '../../settings';
+import { mqttEndpointFor } from '../mqttEndpoint';
 import { ROLE_LABELS, capabilitiesOf } from '../../projects/capabilities';
 import { isMediumOneError } from '../../api/errors';
-import { SNIPPET_FORMATS, connectionSnippet, deviceIdProblem, isMqttFormat, type SnippetFormat } from '../../provisioning';
+import { SNIPPET_FORMATS, connectionSnippet, isMqttFormat, type SnippetFormat } from '../../provisioning';
+import { checkDeviceId, checkStream } from './settingChecks';
 import { projectMqttId } from './projectMqttId';
 import { askForApiKey } from './secrets';
 
@@ -29,6 +31,7 @@ export async function copyConnectionSnippetFlow(s: Services, user: UserNode, for
   const { project, entry } = user;
   const chosen = isFormat(format) ? format : await pickFormat(s, entry.loginId);
   const settings = readSettings();
+  const stream = checkStream(settings.eventsStream);
   const mqtt = isMqttFormat(chosen);
   if (mqtt) checkDeviceId(settings.deviceId);
   const apiKey = await askApiKey(s, user, chosen);
@@ -36,9 +39,9 @@ export async function copyConnectionSnippetFlow(s: Services, user: UserNode, for
   const snippet = connectionSnippet(chosen, {
     baseUrl: client.baseUrl,
     loginId: entry.loginId,
-    stream: settings.eventsStream,
+    stream,
     deviceId: settings.deviceId,
-    mqtt: settings.mqtt,
+    mqtt: mqttEndpointFor(s, project),
     projectMqttId: mqtt ? await projectMqttId(s, project) : undefined,
     userMqttId: mqtt ? entry.mqttId ?? (await userMqttId(s, user)) : undefined,
     apiKey,
@@ -80,13 +83,6 @@ function askApiKey(s: Services, user: UserNode, format: SnippetFormat): Promise<
     warning: vscode.l10n.t('Put the API key of "{0}" in the snippet?', user.project.name),
     detail: vscode.l10n.t('The API key grants access to the whole project: anyone with the snippet and a password can act as "{0}" or any other user of {1}. The snippet goes to the clipboard; keep it out of repositories, tickets and chats.', user.entry.loginId, user.project.name),
   });
-}
-
-function checkDeviceId(deviceId: string): void {
-  const problem = deviceIdProblem(deviceId);
-  if (problem) {
-    throw new Error(vscode.l10n.t('The setting mediumOne.mqtt.deviceId ("{0}") cannot be an MQTT device id: {1} Change it in Settings, then copy the snippet again.', deviceId, problem));
-  }
 }
 
 /**
