@@ -9,6 +9,7 @@ import { readSettings } from '../../settings';
 import { withCancellableProgress } from '../../ui/progress';
 import { isMediumOneError, mayHaveBeenApplied } from '../../api/errors';
 import { askTestEvent, type TestEventPlan } from './testEventPrompts';
+import { checkStream } from './settingChecks';
 
 /** How a run ended: how many events the server took, its last answer, and the error that stopped it, if any. */
 interface RunResult {
@@ -26,7 +27,7 @@ interface RunResult {
  */
 export async function sendTestEventFlow(s: Services, user: UserNode): Promise<RunResult> {
   const { project, entry } = user;
-  const stream = readSettings().eventsStream;
+  const stream = checkStream(readSettings().eventsStream);
   const plan = await askTestEvent(s, entry.loginId, stream);
   const client = await s.clients.for(project);
   const result = await run(user, client, stream, plan);

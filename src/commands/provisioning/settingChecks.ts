@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import { deviceIdProblem } from '../../provisioning';
+
+// Settings the provisioning commands put into URLs and topics, checked before any question is asked, with a
+// message that names the setting to change (the kit and the client would refuse them in words that do not).
+
+/** The events stream (`mediumOne.events.stream`): one URL path segment, so not "." or "..", and no broken character. */
+export function checkStream(stream: string): string {
+  if (stream === '.' || stream === '..' || /[\uD800-\uDFFF]/u.test(stream)) {
+    throw new Error(vscode.l10n.t('The setting mediumOne.events.stream ("{0}") cannot be a stream name in a URL. Change it in Settings (most projects have a stream named "raw"), then try again.', stream));
+  }
+  return stream;
+}
+
+/** The MQTT topic's device id (`mediumOne.mqtt.deviceId`): one topic level. */
+export function checkDeviceId(deviceId: string): void {
+  const problem = deviceIdProblem(deviceId);
+  if (problem) {
+    throw new Error(vscode.l10n.t('The setting mediumOne.mqtt.deviceId ("{0}") cannot be an MQTT device id: {1} Change it in Settings, then copy the snippet again.', deviceId, problem));
+  }
+}
