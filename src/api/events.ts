@@ -72,10 +72,13 @@ function quoted(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
+/** A stream name no URL path segment can carry: a folder step, or a broken character (a lone UTF-16 surrogate). */
+export const isUnaddressableStream = (stream: string): boolean => stream === '.' || stream === '..' || /[\uD800-\uDFFF]/u.test(stream);
+
 /** `/v2/events/<stream>/<login_id>`, both percent-encoded; without a login_id, the signed-in Basic user's own. */
 export function eventsPath(stream: string, loginId: string | undefined, method: Method): string {
   if (stream === '') throw refused(method, eventsBase, 'the stream name is empty (most projects have a stream named "raw")');
-  if (stream === '.' || stream === '..' || /[\uD800-\uDFFF]/u.test(stream)) {
+  if (isUnaddressableStream(stream)) {
     throw refused(method, eventsBase, `the stream name ${quoted(stream)} cannot be put in a URL; check the stream setting`);
   }
   const path = eventsBase + encodeURIComponent(stream);

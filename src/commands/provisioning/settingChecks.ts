@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isUnaddressableStream } from '../../api/events';
 import { deviceIdProblem } from '../../provisioning';
 
 // Settings the provisioning commands put into URLs and topics, checked before any question is asked, with a
@@ -6,7 +7,7 @@ import { deviceIdProblem } from '../../provisioning';
 
 /** The events stream (`mediumOne.events.stream`): one URL path segment, so not "." or "..", and no broken character. */
 export function checkStream(stream: string): string {
-  if (stream === '.' || stream === '..' || /[\uD800-\uDFFF]/u.test(stream)) {
+  if (isUnaddressableStream(stream)) {
     throw new Error(vscode.l10n.t('The setting mediumOne.events.stream ("{0}") cannot be a stream name in a URL. Change it in Settings (most projects have a stream named "raw"), then try again.', stream));
   }
   return stream;
