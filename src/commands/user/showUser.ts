@@ -11,6 +11,7 @@ import { readSettings } from '../../settings';
 import { describeError } from '../../util/errorText';
 import type { UserDetailsData, UserDetailsHost, UserDetailsOptions } from '../../webviews/host/userDetailsPanel';
 import { loadPanels } from '../panels';
+import { mqttEndpointFor } from '../mqttEndpoint';
 
 type Action = UserDetailsData['actions'][number];
 
@@ -111,7 +112,8 @@ async function loadDetails(s: Services, node: UserNode): Promise<UserDetailsData
       stream: settings.eventsStream,
       limit: settings.recentEventsLimit,
       deviceId: settings.deviceId,
-      mqtt: settings.mqtt,
+      // The same broker the snippets use: the running Local Sandbox's own, else the settings.
+      mqtt: mqttEndpointFor(s, project),
       canSendEvents: hasToken(cv, 'canSendEvents'),
     },
   };
