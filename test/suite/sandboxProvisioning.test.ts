@@ -53,4 +53,27 @@ describe('provisioning: the Local Sandbox', () => {
     assert.ok('events' in read, JSON.stringify(read));
     assert.deepEqual(read.events.slice(0, 2).map((e) => e.data), [{ from: 'Send Test Event' }, { test: true }], 'newest first');
   });
+
+  it('its MQTT snippet connects to the sandbox\'s own broker: mosquitto_pub publishes an event the sandbox stores', async function () {
+    if ((await runSnippet('bash', 'command -v mosquitto_pub', {})).code !== 0) this.skip();
+    const s = await services();
+    script(s);
+    await vscode.commands.executeCommand(Cmd.startSandbox);
+    const project = s.projects.get(SANDBOX_PROJECT_ID);
+    assert.ok(project && s.sandbox.url);
+    const device = (await statesRead(s, project)).find((u) => u.entry.state === 'enabled');
+    assert.ok(device);
+    const loginId = device.entry.loginId;
+    const before = (await sandboxEvents(s.sandbox.url, loginId)).length;
+    const prompts = script(s, ...snippetSteps('mosquitto'));
+    await vscode.commands.executeCommand(Cmd.copyConnectionSnippet, device);
+    prompts.assertDone();
+    const snippet = await vscode.env.clipboard.readText();
+    assert.match(snippet, /-h '?127\.0\.0\.1'? -p \d+/, 'the sandbox\'s broker, not the settings\' mqtt.mediumone.com');
+    assert.ok(snippet.includes(`0/c2FuZGJveDAx/${device.entry.mqttId}/`), 'the topic of the sandbox project and user');
+    const run = await runSnippet('bash', snippet, { M1_API_KEY: SANDBOX.apiKey, M1_PASSWORD: 'Device-pass-1' });
+    assert.equal(run.code, 0, `mosquitto_pub ran cleanly: ${run.stderr}`);
+    const held = await sandboxEvents(s.sandbox.url, loginId);
+    assert.deepEqual(held.slice(before).map((e) => e.eventData), [{ test: true }]);
+  });
 });
