@@ -49,7 +49,8 @@ async function saveCredentials(s: Services, project: Project, rows: readonly New
   const uri = await s.prompts.saveFile({
     title,
     saveLabel: vscode.l10n.t('Save'),
-    defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()), `credentials.${format.format}`),
+    // The home folder, not the workspace: a file of passwords offered inside a repository is one commit from leaking.
+    defaultUri: vscode.Uri.joinPath(vscode.Uri.file(os.homedir()), `credentials.${format.format}`),
     filters: format.format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
   });
   if (!uri) throw new vscode.CancellationError();
