@@ -2,15 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Cmd } from '../../src/contributes';
 import { SANDBOX, addProject, script, services, statesRead, useEmulator, userRow } from './helpers/world';
-import { runSnippet, setting, snippetSteps } from './helpers/provisioning';
+import { mosquittoAvailable, runSnippet, setting, snippetSteps } from './helpers/provisioning';
 
 const P = 'Local Sandbox';
 const PASSWORD = 'Device-pass-1';
-
-/** Whether mosquitto_pub is here to run the MQTT snippet (Debian's mosquitto-clients; not a dependency of this repo). */
-async function mosquittoAvailable(): Promise<boolean> {
-  return (await runSnippet('bash', 'command -v mosquitto_pub', {})).code === 0;
-}
 
 describe('provisioning: the MQTT snippet against the emulator\'s broker', () => {
   // The emulator's MQTT listener on a free loopback port; the mediumOne.mqtt.* settings point the snippet at it.

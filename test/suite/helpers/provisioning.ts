@@ -86,6 +86,11 @@ export async function pythonRequestsAvailable(): Promise<boolean> {
   return (await runSnippet('python', 'import requests', {})).code === 0;
 }
 
+/** Whether mosquitto_pub is here to run the MQTT snippet (Debian's mosquitto-clients; not a dependency of this repo). */
+export async function mosquittoAvailable(): Promise<boolean> {
+  return (await runSnippet('bash', 'command -v mosquitto_pub', {})).code === 0;
+}
+
 /**
  * Runs a snippet as a user would after copying it: `bash` or `node` reading it from stdin, with only the secrets the
  * snippet asks for in the environment. Resolves with its exit code and output.
