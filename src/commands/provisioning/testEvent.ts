@@ -100,13 +100,20 @@ function answerText(stream: string, who: string, count: number, r: RunResult): s
 }
 
 /**
- * A refusal: when the user turns out to be disabled, the roles document's words and Enable User; otherwise the
- * error's own text and Show Log. A lost answer may still have been recorded, and says so.
+ * A refusal: when the user turns out to be disabled, the roles document's words and Enable User; when it is gone,
+ * that; otherwise the error's own text and Show Log. A lost answer may still have been recorded, and says so.
  */
 async function explainFailure(s: Services, user: UserNode, client: MediumOneClient, plan: TestEventPlan, r: RunResult): Promise<void> {
   const who = user.entry.loginId;
   const before = plan.count > 1 ? vscode.l10n.t('Sent {0} of {1} events, then stopped.', r.sent, plan.count) + ' ' : '';
-  if (isRefusal(r.failure) && (await isDisabled(s, user, client))) {
+  const found = isRefusal(r.failure) ? await readAfterRefusal(s, user, client) : undefined;
+  if (found === 'notFound') {
+    // A server that answers 403 for an unknown user (SPEC section 2) would otherwise read as "not permitted".
+    s.log.warn(`Send Test Event for ${who}: refused, the user is not on the server`);
+    void s.prompts.error(before + vscode.l10n.t('"{0}" is not on the server any more (it may have been deleted), so no event can be sent for it.', who));
+    return;
+  }
+  if (found === 'disabled') {
     const enable = vscode.l10n.t('Enable User');
     const mayEnable = capabilitiesOf(user.project.role).update !== 'none';
     const text = before + vscode.l10n.t('“{0}” is disabled. A disabled API Basic User cannot send any event data, nor can any data be sent on its behalf. Enable it, then send again.', who);
@@ -137,13 +144,18 @@ function isRefusal(e: unknown): boolean {
   return status !== undefined && status >= 400 && status < 500 && status !== 429;
 }
 
-/** Whether a read shows the user disabled (and the row then says so); a read that fails cannot tell. */
-async function isDisabled(s: Services, user: UserNode, client: MediumOneClient): Promise<boolean> {
+/** What a read of the user tells after a refusal (the row then shows it): disabled, gone, or nothing more. */
+async function readAfterRefusal(s: Services, user: UserNode, client: MediumOneClient): Promise<'disabled' | 'notFound' | undefined> {
+  const { project, entry } = user;
   try {
-    const read = await client.getUser(user.entry.loginId);
-    if (read.disabled) s.users.patchUser(user.project.id, user.entry.loginId, { state: 'disabled' });
-    return read.disabled;
-  } catch {
-    return false;
+    const read = await client.getUser(entry.loginId);
+    if (!read.disabled) return undefined;
+    s.users.patchUser(project.id, entry.loginId, { state: 'disabled' });
+    return 'disabled';
+  } catch (e) {
+    // Any other failure of the read cannot tell why the event was refused.
+    if (!isMediumOneError(e, 'notFound')) return undefined;
+    s.users.patchUser(project.id, entry.loginId, { state: 'notFound', reason: { code: 'notFoundOnServer' } });
+    return 'notFound';
   }
 }
