@@ -4,9 +4,10 @@ import { mosquittoSnippet, pahoSnippet } from './mqttSnippets';
 import { curlSnippet, nodeFetchSnippet, pythonRequestsSnippet } from './restSnippets';
 import type { SnippetFormat, SnippetInput } from './types';
 
+export type { DeviceIdFault } from './mqtt';
 export type { CredentialsFormat, MqttEndpoint, NewCredential, SnippetFormat, SnippetInput } from './types';
 export { credentialsFile } from './credentialsFile';
-export { deviceIdProblem, mqttClientId, mqttPassword, mqttTopic, mqttUsername, DEVICE_ID_MAX, MQTT_CLIENT_ID_MAX } from './mqtt';
+export { deviceIdFault, deviceIdProblem, mqttClientId, mqttPassword, mqttTopic, mqttUsername, DEVICE_ID_MAX, MQTT_CLIENT_ID_MAX } from './mqtt';
 export { TEST_EVENT_JSON } from './restSnippets';
 
 const BUILDERS: Readonly<Record<SnippetFormat, (input: SnippetInput) => string>> = {

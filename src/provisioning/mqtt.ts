@@ -36,17 +36,32 @@ export function mqttClientId(projectMqttId: string, userMqttId: string): string 
  */
 export const DEVICE_ID_MAX = 128;
 
+/** Why a device id cannot be one (see deviceIdFault): a code, which the editor puts into its own language. */
+export type DeviceIdFault = 'empty' | 'reserved' | 'control' | 'surrogate' | 'tooLong';
+
 /**
  * Why `deviceId` cannot be a device id, or undefined when it can: it is one MQTT topic level (SPEC §7), so it is
  * not empty and holds no `/` (a level separator), no `+` or `#` (wildcards) and no control character.
  */
-export function deviceIdProblem(deviceId: string): string | undefined {
-  if (deviceId.length === 0) return 'The device id is empty.';
-  if (/[/+#]/.test(deviceId)) return "The device id must not contain '/', '+' or '#' (they have a meaning in MQTT topics).";
-  if (Array.from(deviceId).some(isControl)) return 'The device id must not contain control characters (such as a line break or a tab).';
-  if (/[\ud800-\udfff]/.test(deviceId.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))) {
-    return 'The device id holds a broken character (a lone UTF-16 surrogate).';
-  }
-  if (Array.from(deviceId).length > DEVICE_ID_MAX) return `The device id is longer than ${DEVICE_ID_MAX} characters.`;
+export function deviceIdFault(deviceId: string): DeviceIdFault | undefined {
+  if (deviceId.length === 0) return 'empty';
+  if (/[/+#]/.test(deviceId)) return 'reserved';
+  if (Array.from(deviceId).some(isControl)) return 'control';
+  if (/[\ud800-\udfff]/.test(deviceId.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))) return 'surrogate';
+  if (Array.from(deviceId).length > DEVICE_ID_MAX) return 'tooLong';
   return undefined;
+}
+
+const DEVICE_ID_FAULTS: Record<DeviceIdFault, string> = {
+  empty: 'The device id is empty.',
+  reserved: "The device id must not contain '/', '+' or '#' (they have a meaning in MQTT topics).",
+  control: 'The device id must not contain control characters (such as a line break or a tab).',
+  surrogate: 'The device id holds a broken character (a lone UTF-16 surrogate).',
+  tooLong: `The device id is longer than ${DEVICE_ID_MAX} characters.`,
+};
+
+/** deviceIdFault in English words, for callers without a language of their own; undefined when valid. */
+export function deviceIdProblem(deviceId: string): string | undefined {
+  const fault = deviceIdFault(deviceId);
+  return fault && DEVICE_ID_FAULTS[fault];
 }

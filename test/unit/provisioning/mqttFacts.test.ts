@@ -1,6 +1,6 @@
 // The MQTT names of SPEC §7, and which device ids are valid topic levels.
 import * as assert from 'node:assert/strict';
-import { DEVICE_ID_MAX, deviceIdProblem, mqttClientId, mqttPassword, mqttTopic, mqttUsername } from '../../../src/provisioning';
+import { DEVICE_ID_MAX, deviceIdFault, deviceIdProblem, mqttClientId, mqttPassword, mqttTopic, mqttUsername } from '../../../src/provisioning';
 
 describe('MQTT names (SPEC §7)', () => {
   it('username <project>/<user>, password <API key>/<password>, topic 0/<project>/<user>/<device>', () => {
@@ -36,5 +36,11 @@ describe('MQTT names (SPEC §7)', () => {
     for (const [name, deviceId, says] of bad) {
       it(`refuses ${name}`, () => assert.match(deviceIdProblem(deviceId) ?? 'accepted', says));
     }
+    it('gives the editor a code for each refusal, to put into its own language', () => {
+      assert.deepEqual(
+        ['', 'a/b', 'a\tb', 'a\ud800', 'x'.repeat(DEVICE_ID_MAX + 1), 'vscode-device'].map(deviceIdFault),
+        ['empty', 'reserved', 'control', 'surrogate', 'tooLong', undefined],
+      );
+    });
   });
 });
