@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Cmd } from '../../src/contributes';
 import { SANDBOX, addProject, script, services, statesRead, useEmulator, userRow } from './helpers/world';
-import { mosquittoAvailable, runSnippet, setting, snippetSteps } from './helpers/provisioning';
+import { requireMosquitto, runSnippet, setting, snippetSteps } from './helpers/provisioning';
 
 const P = 'Local Sandbox';
 const PASSWORD = 'Device-pass-1';
@@ -11,7 +11,7 @@ describe('provisioning: the MQTT snippet against the emulator\'s broker', () => 
   // The emulator's MQTT listener on a free loopback port; the mediumOne.mqtt.* settings point the snippet at it.
   const emu = useEmulator({ mqtt: { port: 0 } });
   beforeEach(async function () {
-    if (!(await mosquittoAvailable())) this.skip();
+    await requireMosquitto();
     const port = emu().mqttPort;
     assert.ok(port, 'the emulator started its MQTT listener');
     await setting('mqtt.host', '127.0.0.1');

@@ -4,7 +4,7 @@ import { Cmd } from '../../src/contributes';
 import { SANDBOX_PROJECT_ID } from '../../src/projects/project';
 import type { UserDetailsHost } from '../../src/webviews/host/userDetailsPanel';
 import { SANDBOX, resetWorld, script, services, statesRead, userRow } from './helpers/world';
-import { mosquittoAvailable, runSnippet, snippetSteps, testEventSteps } from './helpers/provisioning';
+import { requireMosquitto, runSnippet, snippetSteps, testEventSteps } from './helpers/provisioning';
 
 /** What the Local Sandbox's own emulator holds for a user, read through its loopback control route. */
 async function sandboxEvents(url: string, loginId: string): Promise<{ eventData: unknown }[]> {
@@ -55,7 +55,7 @@ describe('provisioning: the Local Sandbox', () => {
   });
 
   it('its MQTT snippet connects to the sandbox\'s own broker: mosquitto_pub publishes an event the sandbox stores', async function () {
-    if (!(await mosquittoAvailable())) this.skip();
+    await requireMosquitto();
     const s = await services();
     script(s);
     await vscode.commands.executeCommand(Cmd.startSandbox);

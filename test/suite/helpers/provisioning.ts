@@ -87,8 +87,10 @@ export async function pythonRequestsAvailable(): Promise<boolean> {
 }
 
 /** Whether mosquitto_pub is here to run the MQTT snippet (Debian's mosquitto-clients; not a dependency of this repo). */
-export async function mosquittoAvailable(): Promise<boolean> {
-  return (await runSnippet('bash', 'command -v mosquitto_pub', {})).code === 0;
+/** mosquitto_pub runs the MQTT snippets for real; `npm test` installs it first (scripts/provision-tools.mjs). */
+export async function requireMosquitto(): Promise<void> {
+  const found = (await runSnippet('bash', 'command -v mosquitto_pub', {})).code === 0;
+  if (!found) throw new Error('mosquitto_pub is missing: run `node scripts/provision-tools.mjs` (or `apt-get install mosquitto-clients`), then run the tests again.');
 }
 
 /**
