@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
+import { requireMosquittoPub } from '../requiredTools';
 
 const root = path.resolve(__dirname, '../../../..');
 
@@ -51,6 +52,7 @@ describe('emulator CLI: the MQTT broker', () => {
     const command = /^Try: (mosquitto_pub .*)$/m.exec(out)?.[1];
     assert.ok(url && command, out);
     assert.ok(command.includes(`-p ${broker[1]} `), command);
+    requireMosquittoPub();
     await new Promise<void>((resolve, reject) =>
       execFile('bash', ['-c', command], { timeout: 10_000 }, (error, _o, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve())),
     );

@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { connectionSnippet, type SnippetFormat, type SnippetInput } from '../../../src/provisioning';
 import type { Emulator } from '../../../src/emulator/types';
+import { requireMosquittoPub } from '../requiredTools';
 import { apiKey, basic, emulatorPerTest, project } from './fixture';
 
 const has = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
@@ -53,7 +54,7 @@ describe(`Emulator MQTT broker: the extension's snippets run against it${pahoNot
   }
 
   it('the mosquitto_pub snippet publishes the test event: the user holds it in the chosen stream', async () => {
-    assert.ok(has('bash', ['-c', 'command -v mosquitto_pub']), 'mosquitto_pub is not on PATH: install it with `apt-get install mosquitto-clients` (Debian/Ubuntu) to run this test');
+    requireMosquittoPub();
     for (const stream of ['raw', 'telemetry']) {
       const result = await run('bash', snippet('mosquitto', stream), `pub-${stream}.sh`);
       assert.equal(result.status, 0, `bash exited ${result.status}: ${result.stderr}`);
@@ -64,6 +65,7 @@ describe(`Emulator MQTT broker: the extension's snippets run against it${pahoNot
   });
 
   it('the mosquitto_pub snippet with a wrong password fails and stores nothing', async () => {
+    requireMosquittoPub();
     const result = await run('bash', snippet('mosquitto', 'raw'), 'pub.sh', 'Wrong-pass-1');
     assert.notEqual(result.status, 0);
     assert.match(result.stderr, /refused|bad user name or password/i);

@@ -2,7 +2,6 @@
 // the test looks at what the server ends up holding. A login_id and a password full of shell, JS and Python
 // metacharacters must arrive as data, with no injected command run.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -10,6 +9,7 @@ import { startEmulator } from '../../../src/emulator';
 import type { Emulator, EmulatorSeed } from '../../../src/emulator/types';
 import { connectionSnippet, type SnippetFormat } from '../../../src/provisioning';
 import { projectSeed } from '../fixtureSeed';
+import { requirePythonRequests } from '../requiredTools';
 import { apiKey, business, projectName, run, snippetInput, tempDirPerTest, type Ran } from './fixture';
 
 const markerDir = mkdtempSync(path.join(tmpdir(), 'm1-inject-'));
@@ -34,19 +34,11 @@ const seed = (): EmulatorSeed => ({
   ],
 });
 
-const pythonHasRequests = (() => {
-  try {
-    execFileSync('python3', ['-c', 'import requests'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-const RUNNERS: { format: SnippetFormat; file: string; command: string }[] = [
+/** The program that runs each snippet; `needs` fails the test (with how to install it) when that program is missing. */
+const RUNNERS: { format: SnippetFormat; file: string; command: string; needs?: () => void }[] = [
   { format: 'curl', file: 'send-event.sh', command: 'bash' },
   { format: 'node', file: 'send-event.mjs', command: 'node' },
-  ...(pythonHasRequests ? [{ format: 'python' as const, file: 'send_event.py', command: 'python3' }] : []),
+  { format: 'python', file: 'send_event.py', command: 'python3', needs: requirePythonRequests },
 ];
 
 describe('REST connection snippets, run against the emulator', () => {
@@ -69,6 +61,7 @@ describe('REST connection snippets, run against the emulator', () => {
   const ok = (ran: Ran) => assert.equal(ran.code, 0, `exit ${ran.code}\nstdout: ${ran.stdout}\nstderr: ${ran.stderr}`);
 
   async function runSnippet(runner: (typeof RUNNERS)[number], input: Parameters<typeof snippetInput>[0], env: Record<string, string>): Promise<Ran> {
+    runner.needs?.();
     const file = temp.write(runner.file, connectionSnippet(runner.format, snippetInput({ baseUrl: emulator.url, ...input })));
     return run(runner.command, [file], env, temp.dir);
   }
