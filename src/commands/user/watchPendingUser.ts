@@ -12,12 +12,17 @@ import { describeError } from '../../util/errorText';
  */
 export function watchPendingUser(s: Services, project: Project, loginId: string, client: MediumOneClient, options: { quiet?: boolean } = {}): void {
   if (capabilitiesOf(project.role).read !== 'any') return;
+  const removed = () => s.projects.get(project.id) === undefined;
   s.users
     .watchPending(project.id, loginId, (id) => client.waitUntilExists(id, { intervalMs: 1000, maxAttempts: 60 }))
     .then(() => {
+      if (removed()) return;
       if (!options.quiet) void s.prompts.info(vscode.l10n.t('"{0}" now exists in {1}.', loginId, project.name));
     })
     .catch((e: unknown) => {
+      // A project removed while its user was pending: the user is no longer ours to report (and its client, whose
+      // credentials were deleted, fails for that reason alone).
+      if (removed()) return;
       const reason = s.redactor.redact(describeError(e));
       s.users.patchUser(project.id, loginId, { state: 'error', reason });
       void s.prompts.warn(vscode.l10n.t('"{0}" did not appear in {1}: {2}', loginId, project.name, reason));
