@@ -1,12 +1,10 @@
 // The extension's MQTT connection snippets (src/provisioning), run for real against the emulator's broker:
 // what a user copies must publish an event the project then holds.
 import * as assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { connectionSnippet, type SnippetFormat, type SnippetInput } from '../../../src/provisioning';
 import type { Emulator } from '../../../src/emulator/types';
+import { run, tempDirPerTest } from '../provisioning/fixture';
 import { requireMosquittoPub } from '../requiredTools';
 import { apiKey, basic, emulatorPerTest, project } from './fixture';
 
@@ -16,14 +14,12 @@ const pahoNote = pahoInstalled ? '' : ' (the paho snippet is not run: python3 ha
 
 describe(`Emulator MQTT broker: the extension's snippets run against it${pahoNote}`, () => {
   const emulators = emulatorPerTest();
+  const temp = tempDirPerTest();
   let emu: Emulator;
-  let dir: string;
 
   beforeEach(async () => {
     emu = await emulators.start({ mqtt: { port: 0 } });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'm1-mqtt-snippet-'));
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function snippet(format: SnippetFormat, stream: string): string {
     const input: SnippetInput = {
@@ -38,25 +34,16 @@ describe(`Emulator MQTT broker: the extension's snippets run against it${pahoNot
     return connectionSnippet(format, input);
   }
 
-  /**
-   * Runs a snippet with the secrets in the environment, as its comments tell the user to. Asynchronously: the
-   * broker answering it runs in this process.
-   */
-  function run(command: string, source: string, file: string, password = basic.password): Promise<{ status: number | null; stderr: string }> {
-    const script = path.join(dir, file);
-    fs.writeFileSync(script, source, { mode: 0o700 });
-    const env = { ...process.env, M1_API_KEY: apiKey, M1_PASSWORD: password };
-    return new Promise((resolve) => {
-      execFile(command, [script], { env, encoding: 'utf8', timeout: 15_000 }, (error, _stdout, stderr) => {
-        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr });
-      });
-    });
+  /** Runs a snippet with the secrets in the environment, as its comments tell the user to (the broker answering it runs in this process). */
+  async function runSnippet(command: string, source: string, file: string, password = basic.password): Promise<{ status: number | null; stderr: string }> {
+    const ran = await run(command, [temp.write(file, source)], { M1_API_KEY: apiKey, M1_PASSWORD: password });
+    return { status: ran.code, stderr: ran.stderr };
   }
 
   it('the mosquitto_pub snippet publishes the test event: the user holds it in the chosen stream', async () => {
     requireMosquittoPub();
     for (const stream of ['raw', 'telemetry']) {
-      const result = await run('bash', snippet('mosquitto', stream), `pub-${stream}.sh`);
+      const result = await runSnippet('bash', snippet('mosquitto', stream), `pub-${stream}.sh`);
       assert.equal(result.status, 0, `bash exited ${result.status}: ${result.stderr}`);
       assert.deepEqual(emu.events(project, 'zeta', stream).map((e) => e.eventData), [{ test: true }], `stream ${stream}`);
     }
@@ -66,7 +53,7 @@ describe(`Emulator MQTT broker: the extension's snippets run against it${pahoNot
 
   it('the mosquitto_pub snippet with a wrong password fails and stores nothing', async () => {
     requireMosquittoPub();
-    const result = await run('bash', snippet('mosquitto', 'raw'), 'pub.sh', 'Wrong-pass-1');
+    const result = await runSnippet('bash', snippet('mosquitto', 'raw'), 'pub.sh', 'Wrong-pass-1');
     assert.notEqual(result.status, 0);
     assert.match(result.stderr, /refused|bad user name or password/i);
     assert.deepEqual(emu.events(project, 'zeta'), []);
@@ -74,7 +61,7 @@ describe(`Emulator MQTT broker: the extension's snippets run against it${pahoNot
 
   if (pahoInstalled) {
     it('the paho-mqtt snippet publishes the test event', async () => {
-      const result = await run('python3', snippet('paho', 'raw'), 'pub.py');
+      const result = await runSnippet('python3', snippet('paho', 'raw'), 'pub.py');
       assert.equal(result.status, 0, `python3 exited ${result.status}: ${result.stderr}`);
       assert.deepEqual(emu.events(project, 'zeta').map((e) => e.eventData), [{ test: true }]);
     });

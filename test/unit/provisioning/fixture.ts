@@ -19,11 +19,13 @@ export interface Ran {
 
 /**
  * Runs a program without blocking this process (the emulator answers from this same event loop), with only PATH,
- * HOME and `env` in its environment: no proxy settings, no secret of ours beyond what the test hands it.
+ * HOME and `env` in its environment: no proxy settings, no secret of ours beyond what the test hands it. Shared by
+ * the emulator's MQTT snippet suite.
  */
 export function run(command: string, args: string[], env: Record<string, string> = {}, cwd?: string): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...env } });
+    // The timeout only ends a program that hangs (so mocha can exit); the test then fails on its exit code.
+    const child = spawn(command, args, { cwd, timeout: 15_000, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
