@@ -64,7 +64,11 @@ describe('api/events: reading', function () {
 
   it('a disabled user\'s events can still be read', async () => {
     const { client } = makeClient(world.emulator);
-    assert.deepEqual(await queryEvents(client, 'raw', bob.loginId), []);
+    // Sent while bob was enabled; disabled since (another admin, behind the client's back).
+    world.emulator.setDisabled(projectName, bob.loginId, false);
+    await sendEvents(client, 'raw', bob.loginId, [{ event_data: { before: 'disabled' } }]);
+    world.emulator.setDisabled(projectName, bob.loginId, true);
+    assert.deepEqual(dataOf(await queryEvents(client, 'raw', bob.loginId)), [{ before: 'disabled' }]);
   });
 
   it('limit, since, sortBy out of range are refused before anything is sent', async () => {
