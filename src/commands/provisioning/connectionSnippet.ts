@@ -6,7 +6,7 @@ import { mqttEndpointFor } from '../mqttEndpoint';
 import { ROLE_LABELS, capabilitiesOf } from '../../projects/capabilities';
 import { isMediumOneError } from '../../api/errors';
 import { SNIPPET_FORMATS, connectionSnippet, isMqttFormat, type SnippetFormat } from '../../provisioning';
-import { checkDeviceId, checkStream } from './settingChecks';
+import { checkDeviceId, checkStream } from '../../settingChecks';
 import { projectMqttId } from './projectMqttId';
 import { askForApiKey } from './secrets';
 

@@ -9,7 +9,7 @@ import { readSettings } from '../../settings';
 import { withCancellableProgress } from '../../ui/progress';
 import { isMediumOneError, mayHaveBeenApplied } from '../../api/errors';
 import { askTestEvent, type TestEventPlan } from './testEventPrompts';
-import { checkStream } from './settingChecks';
+import { checkStream } from '../../settingChecks';
 
 /** How a run ended: how many events the server took, its last answer, and the error that stopped it, if any. */
 interface RunResult {

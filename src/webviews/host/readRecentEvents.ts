@@ -5,6 +5,7 @@ import type { Project } from '../../projects/project';
 import { capabilitiesOf, mayUseEvents, ROLE_LABELS } from '../../projects/capabilities';
 import type { UserNode } from '../../tree/nodes';
 import { readSettings } from '../../settings';
+import { checkStream } from '../../settingChecks';
 import { describeError } from '../../util/errorText';
 import type { EventsRead } from './userDetailsView';
 
@@ -22,6 +23,7 @@ export async function readRecentEvents(s: Services, node: UserNode): Promise<Eve
   const refusal = whyNoEvents(project, entry.loginId, entry.state);
   if (refusal) return { stream, error: refusal };
   try {
+    checkStream(stream);
     const client = await s.clients.for(project);
     // A Basic account reads its own events by leaving the login_id out, as the events API documents.
     const forUser = capabilitiesOf(project.role).events === 'self' ? undefined : entry.loginId;

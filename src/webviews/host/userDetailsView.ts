@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { deviceIdProblem, mqttClientId, mqttTopic, mqttUsername, type SnippetFormat as ProvisioningFormat } from '../../provisioning';
+import { deviceIdFault, mqttClientId, mqttTopic, mqttUsername, type SnippetFormat as ProvisioningFormat } from '../../provisioning';
 import { SNIPPET_FORMATS, type SnippetFormat } from '../protocol/limits';
 import type { ConnectionFact, ConnectionView, RecentEventsView, UserDetailsModel, UserDetailsStrings } from '../protocol/userDetails';
 import { eventRows, newestTime, relativeTime, formatTime, type EventLike } from './eventRows';
+import { deviceIdFaultText } from '../../settingChecks';
 
 // The details page's texts, composed here (in the panels' bundle, with the MQTT facts of src/provisioning) from what
 // the command knows: the page gets finished, localised text and never a secret.
@@ -36,7 +37,7 @@ export type EventsRead = { stream: string } & ({ events: readonly EventLike[] } 
 const SNIPPET_LABELS: Record<SnippetFormat, string> = {
   curl: 'cURL',
   python: 'Python requests',
-  node: 'Node.js fetch',
+  node: 'Node fetch',
   mosquitto: 'mosquitto_pub',
   paho: 'Python paho-mqtt',
 };
@@ -85,7 +86,8 @@ function connectionView(d: DeviceFacts): ConnectionView {
   const why = !p
     ? vscode.l10n.t('needs the project\'s MQTT ID')
     : vscode.l10n.t('needs the user\'s MQTT ID, which the server has not given yet');
-  const deviceProblem = deviceIdProblem(d.deviceId);
+  const fault = deviceIdFault(d.deviceId);
+  const deviceProblem = fault && deviceIdFaultText(fault);
   const topic = deviceProblem
     ? fact(vscode.l10n.t('MQTT topic'), vscode.l10n.t('the setting mediumOne.mqtt.deviceId is not a valid topic level: {0}', deviceProblem), true)
     : p && u ? fact(vscode.l10n.t('MQTT topic'), mqttTopic(p, u, d.deviceId)) : fact(vscode.l10n.t('MQTT topic'), why, true);

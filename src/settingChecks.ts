@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { isUnaddressableStream } from '../../api/events';
-import { DEVICE_ID_MAX, deviceIdFault, type DeviceIdFault } from '../../provisioning';
+import { isUnaddressableStream } from './api/events';
+import { DEVICE_ID_MAX, deviceIdFault, type DeviceIdFault } from './provisioning';
 
 // Settings the provisioning commands put into URLs and topics, checked before any question is asked, with a
 // message that names the setting to change (the kit and the client would refuse them in words that do not).
