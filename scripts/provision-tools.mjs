@@ -1,13 +1,30 @@
 #!/usr/bin/env node
-// Installs the command-line tools the unit tests run for real: Debian's `mosquitto-clients`, whose `mosquitto_pub`
-// executes the extension's MQTT connection snippet against the emulator's MQTT listener. A no-op when present.
-// `npm test` runs it first; run it alone with `node scripts/provision-tools.mjs`.
+// Installs what the tests run the connection snippets with, for real: Debian's `mosquitto-clients` (`mosquitto_pub`
+// against the emulator's MQTT broker) and Python's `requests` and `paho-mqtt` (pip, from the index pip is configured
+// with). A no-op when present. `npm test` runs it first; run it alone with `node scripts/provision-tools.mjs`.
 import { spawnSync } from 'node:child_process';
 
 const TOOLS = [{ command: 'mosquitto_pub', aptPackage: 'mosquitto-clients' }];
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 
+const PYTHON_MODULES = [{ module: 'requests', pipPackage: 'requests' }, { module: 'paho.mqtt.client', pipPackage: 'paho-mqtt' }];
+
+const hasModule = (module) => spawnSync('python3', ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
+
+function ensurePythonModules() {
+  const absent = PYTHON_MODULES.filter((m) => !hasModule(m.module));
+  if (absent.length === 0) return console.log(`[provision-tools] present: python3 ${PYTHON_MODULES.map((m) => m.module).join(', ')}`);
+  const packages = absent.map((m) => m.pipPackage);
+  console.log(`[provision-tools] installing ${packages.join(', ')} with pip`);
+  const pip = spawnSync('python3', ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--retries', '0', '--timeout', '15', ...packages], { stdio: 'inherit' });
+  if (pip.status !== 0 || absent.some((m) => !hasModule(m.module))) {
+    console.error(`[provision-tools] python3 lacks ${packages.join(', ')}: install them (\`python3 -m pip install ${packages.join(' ')}\`), then run the tests again.`);
+    process.exit(1);
+  }
+}
+
+ensurePythonModules();
 const missing = TOOLS.filter((t) => !has(t.command));
 if (missing.length === 0) {
   console.log(`[provision-tools] present: ${TOOLS.map((t) => t.command).join(', ')}`);
