@@ -2,7 +2,8 @@
 // the test looks at what the server ends up holding. A login_id and a password full of shell, JS and Python
 // metacharacters must arrive as data, with no injected command run.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { startEmulator } from '../../../src/emulator';
@@ -12,7 +13,8 @@ import { projectSeed } from '../fixtureSeed';
 import { requirePythonRequests } from '../requiredTools';
 import { apiKey, business, projectName, run, snippetInput, tempDirPerTest, type Ran } from './fixture';
 
-const markerDir = mkdtempSync(path.join(tmpdir(), 'm1-inject-'));
+// Made (0700) only when the suite runs, so a run that filters it out leaves nothing behind.
+const markerDir = path.join(tmpdir(), `m1-inject-${randomUUID()}`);
 const marker = path.join(markerDir, 'pwned');
 /** Every way bash, JavaScript and Python could be tricked into running text: quotes, $(), backticks, ${}, f-string braces. */
 const hostileId = `o'brien $(touch ${marker}) \`touch ${marker}\` "x" \${process.exit(7)} {__import__("os").system("touch ${marker}")} ;|& 100% ü🙂`;
@@ -45,6 +47,7 @@ describe('REST connection snippets, run against the emulator', () => {
   let emulator: Emulator;
   const temp = tempDirPerTest();
   before(async () => {
+    mkdirSync(markerDir, { mode: 0o700 });
     emulator = await startEmulator({ seed: seed() });
   });
   beforeEach(() => {
