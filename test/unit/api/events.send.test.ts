@@ -64,8 +64,10 @@ describe('api/events: sending', function () {
 
   it('add_client_ip is passed on: the server adds the address it saw', async () => {
     const { client } = makeClient(world.emulator);
-    await sendEvents(client, 'raw', alice.loginId, [{ event_data: { x: 1 }, add_client_ip: true }]);
-    assert.equal(typeof held()[0]?.eventData.ip_address, 'string');
+    await sendEvents(client, 'raw', alice.loginId, [{ event_data: { x: 1 }, add_client_ip: true }, { event_data: { x: 2 } }]);
+    const [asked, notAsked] = held();
+    assert.match(String(asked?.eventData.ip_address), /127\.0\.0\.1$/, 'the address the server saw: this loopback client');
+    assert.deepEqual(notAsked?.eventData, { x: 2 }, 'no address where it was not asked for');
   });
 
   it('an event of exactly 65,536 bytes (its JSON line) is sent and accepted: client and server count alike', async () => {
