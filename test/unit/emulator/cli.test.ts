@@ -29,7 +29,7 @@ async function cookiesSetByLogin(port: number): Promise<number> {
 }
 
 /** Resolves with everything printed so far once `pattern` shows up on stdout. */
-function waitFor(child: ChildProcessWithoutNullStreams, out: { text: string }, pattern: RegExp, ms = 5000): Promise<string> {
+function waitFor(child: ChildProcessWithoutNullStreams, out: { text: string }, pattern: RegExp, ms = 15_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => done(new Error(`no ${String(pattern)} within ${ms} ms; printed:\n${out.text}`)), ms);
     const check = () => {

@@ -30,7 +30,7 @@ describe('emulator CLI: the MQTT broker', () => {
     children.push(proc);
     let out = '';
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no banner within 5 s:\n${out}`)), 5000);
+      const timer = setTimeout(() => reject(new Error(`no banner within 15 s:\n${out}`)), 15_000);
       proc.stdout.on('data', (c: Buffer) => {
         out += c.toString('utf8');
         if (/Try: curl .*\n/.test(out)) {
