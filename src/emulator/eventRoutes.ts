@@ -93,6 +93,10 @@ function readLimited(req: IncomingMessage, max: number): Promise<Buffer | undefi
       else chunks.push(chunk);
     };
     const onEnd = () => resolve(Buffer.concat(chunks));
+    // A request destroyed before or while it is read (the client went away) never emits 'end': end the read
+    // here so the caller can record the call as dropped, with nothing stored.
+    if (req.destroyed) return reject(new Error('the client went away before its body was read'));
+    req.once('close', () => reject(new Error('the client went away while its body was read')));
     req.once('error', reject);
     if (Number.isFinite(declared) && declared > max) return over();
     req.on('data', onData);

@@ -49,7 +49,11 @@ async function answerApi(parts: RequestHandlerParts, req: http.IncomingMessage, 
   const { api, settings } = parts;
   const started = Date.now();
   const record = parts.calls.open(method, rawPath);
-  const finish = (reply: Reply | 'dropped', malformed = false) => {
+  // The server side of a socket is destroyed once the client closed it (its timeout or a cancel): from then on
+  // no answer can reach it, and a body not yet read will never arrive.
+  const clientGone = () => req.socket.destroyed;
+  const finish = (given: Reply | 'dropped', malformed = false) => {
+    const reply = clientGone() ? 'dropped' : given;
     record.status = reply === 'dropped' ? 'dropped' : reply.status;
     const retryAfter = reply === 'dropped' ? undefined : reply.headers?.['Retry-After'];
     if (typeof retryAfter === 'string') record.retryAfterSeconds = Number(retryAfter);
@@ -68,6 +72,7 @@ async function answerApi(parts: RequestHandlerParts, req: http.IncomingMessage, 
 
   const delay = settings.faults.latencyMs();
   if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+  if (clientGone()) return finish('dropped');
   const waitS = settings.limiter.check(readCookie(req.headers.cookie, SESSION_COOKIE) ?? req.socket.remoteAddress ?? '?');
   if (waitS !== undefined) return finish(text(429, 'Too many requests', settings.retryAfter(waitS)));
 
@@ -80,7 +85,14 @@ async function answerApi(parts: RequestHandlerParts, req: http.IncomingMessage, 
   if (fault === 'status503') return finish(text(503, 'Service unavailable', faultRetryAfter()));
   if (fault === 'drop') return finish('dropped');
   const caller = { session, project };
-  const reply = 'stream' in match ? await runEvents(api, match, req, caller) : await runApi(api, match.key, match.loginId, req, caller);
+  let reply: Reply;
+  try {
+    reply = 'stream' in match ? await runEvents(api, match, req, caller) : await runApi(api, match.key, match.loginId, req, caller);
+  } catch (e) {
+    // A body cut off by the client going away: nothing was applied, and the record must still end.
+    if (clientGone()) return finish('dropped');
+    throw e;
+  }
   if (CHANGES.has(match.key) && reply.status < 300) record.applied = true;
   const created = (reply.body as { login_id?: unknown } | undefined)?.login_id;
   if (match.key === 'POST /v2/users' && typeof created === 'string') record.loginId = created;
