@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Cmd } from '../../src/contributes';
 import type { UserDetailsHost } from '../../src/webviews/host/userDetailsPanel';
 import { SANDBOX, addProject, script, services, statesRead, useEmulator, userRow } from './helpers/world';
-import { FORMAT_LABELS, logText, pythonRequestsAvailable, runSnippet, setting, snippetSteps, type Format } from './helpers/provisioning';
+import { FORMAT_LABELS, logText, requirePythonRequests, runSnippet, setting, snippetSteps, type Format } from './helpers/provisioning';
 
 const P = 'Local Sandbox';
 const PASSWORD = 'Device-pass-1';
@@ -130,8 +130,7 @@ describe('provisioning: Copy Connection Snippet', () => {
 
   for (const [format, runner] of [['curl', 'bash'], ['node', 'node'], ['python', 'python']] as const) {
     it(`the ${format} snippet from the clipboard, run with ${runner} and the env vars set, lands an event in the emulator`, async function () {
-      // Python's requests is not this repo's to install: without it the test says so (pending), it does not pass.
-      if (runner === 'python' && !(await pythonRequestsAvailable())) this.skip();
+      if (runner === 'python') await requirePythonRequests();
       const s = await services();
       const project = await addProject(s, emu());
       await statesRead(s, project);

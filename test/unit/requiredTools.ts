@@ -20,3 +20,11 @@ export function requirePythonRequests(): void {
     'python3 cannot import requests: install it (`python3 -m pip install requests`, or Debian/Ubuntu: `apt-get install python3-requests`), then the tests again',
   );
 }
+
+/** python3 with `paho-mqtt` (1.x or 2.x), which runs the Python MQTT snippet; provision-tools installs it. */
+export function requirePaho(): void {
+  assert.ok(
+    works('python3', ['-c', 'import paho.mqtt.client']),
+    'python3 cannot import paho.mqtt.client: run `node scripts/provision-tools.mjs` (or `python3 -m pip install paho-mqtt`), then the tests again',
+  );
+}

@@ -81,12 +81,12 @@ const RUNNERS: Record<Runner, [string, string[]]> = {
   python: ['python3', ['-']],
 };
 
-/** Whether Python with `requests` is here to run the Python snippet (it is not a dependency of this repo). */
-export async function pythonRequestsAvailable(): Promise<boolean> {
-  return (await runSnippet('python', 'import requests', {})).code === 0;
+/** Python with `requests` runs the Python snippet for real; `npm test` installs it first (scripts/provision-tools.mjs). */
+export async function requirePythonRequests(): Promise<void> {
+  const found = (await runSnippet('python', 'import requests', {})).code === 0;
+  if (!found) throw new Error('python3 cannot import requests: run `node scripts/provision-tools.mjs` (or `python3 -m pip install requests`), then run the tests again.');
 }
 
-/** Whether mosquitto_pub is here to run the MQTT snippet (Debian's mosquitto-clients; not a dependency of this repo). */
 /** mosquitto_pub runs the MQTT snippets for real; `npm test` installs it first (scripts/provision-tools.mjs). */
 export async function requireMosquitto(): Promise<void> {
   const found = (await runSnippet('bash', 'command -v mosquitto_pub', {})).code === 0;

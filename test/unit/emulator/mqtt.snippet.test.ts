@@ -1,18 +1,13 @@
 // The extension's MQTT connection snippets (src/provisioning), run for real against the emulator's broker:
 // what a user copies must publish an event the project then holds.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { connectionSnippet, type SnippetFormat, type SnippetInput } from '../../../src/provisioning';
 import type { Emulator } from '../../../src/emulator/types';
 import { run, tempDirPerTest } from '../provisioning/fixture';
-import { requireMosquittoPub } from '../requiredTools';
+import { requireMosquittoPub, requirePaho } from '../requiredTools';
 import { apiKey, basic, emulatorPerTest, project } from './fixture';
 
-const has = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
-const pahoInstalled = has('python3', ['-c', 'import paho.mqtt.client']);
-const pahoNote = pahoInstalled ? '' : ' (the paho snippet is not run: python3 has no paho-mqtt here)';
-
-describe(`Emulator MQTT broker: the extension's snippets run against it${pahoNote}`, () => {
+describe("Emulator MQTT broker: the extension's snippets run against it", () => {
   const emulators = emulatorPerTest();
   const temp = tempDirPerTest();
   let emu: Emulator;
@@ -59,11 +54,17 @@ describe(`Emulator MQTT broker: the extension's snippets run against it${pahoNot
     assert.deepEqual(emu.events(project, 'zeta'), []);
   });
 
-  if (pahoInstalled) {
-    it('the paho-mqtt snippet publishes the test event', async () => {
-      const result = await runSnippet('python3', snippet('paho', 'raw'), 'pub.py');
-      assert.equal(result.status, 0, `python3 exited ${result.status}: ${result.stderr}`);
-      assert.deepEqual(emu.events(project, 'zeta').map((e) => e.eventData), [{ test: true }]);
-    });
-  }
+  it('the paho-mqtt snippet publishes the test event', async () => {
+    requirePaho();
+    const result = await runSnippet('python3', snippet('paho', 'raw'), 'pub.py');
+    assert.equal(result.status, 0, `python3 exited ${result.status}: ${result.stderr}`);
+    assert.deepEqual(emu.events(project, 'zeta').map((e) => e.eventData), [{ test: true }]);
+  });
+
+  it('the paho-mqtt snippet with a wrong password fails and stores nothing', async () => {
+    requirePaho();
+    const result = await runSnippet('python3', snippet('paho', 'raw'), 'pub.py', 'Wrong-pass-1');
+    assert.notEqual(result.status, 0);
+    assert.deepEqual(emu.events(project, 'zeta'), []);
+  });
 });

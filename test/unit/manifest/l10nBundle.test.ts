@@ -13,7 +13,10 @@ function sources(dir: string): string[] {
   });
 }
 
-describe('l10n bundle', () => {
+describe('l10n bundle', function () {
+  // Parsing every source file (a WebAssembly parser) takes seconds, and more on a loaded two-core machine; the
+  // timeout only guards against a hang.
+  this.timeout(120_000);
   it('l10n/bundle.l10n.json holds exactly the strings src/ passes to vscode.l10n.t (else run npm run l10n)', async () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { l10n?: string };
     assert.equal(pkg.l10n, './l10n', 'package.json points VS Code at the bundles');
