@@ -5,8 +5,8 @@ import { hasToken, userContextValue } from '../../src/tree/contextValues';
 import { userNode } from '../../src/tree/nodes';
 import type { UserDetailsHost } from '../../src/webviews/host/userDetailsPanel';
 import { eventsView } from '../../src/webviews/host/userDetailsView';
-import { addProject, script, services, statesRead, useEmulator, userRow, waitFor } from './helpers/world';
-import { testEventSteps } from './helpers/provisioning';
+import { addProject, script, services, useEmulator, waitFor } from './helpers/world';
+import { businessProject, testEventSteps } from './helpers/provisioning';
 
 const P = 'Local Sandbox';
 /** The roles document's words (reference/api-users.txt), as the refusal must carry them. */
@@ -16,12 +16,7 @@ describe('provisioning: Send Test Event and Show Recent Events', () => {
   const emu = useEmulator();
   const eventPosts = () => emu().calls().filter((c) => c.method === 'POST' && c.path.startsWith('/v2/events/'));
 
-  async function world() {
-    const s = await services();
-    const project = await addProject(s, emu());
-    await statesRead(s, project);
-    return { s, project, row: (id: string) => userRow(s, project, id) };
-  }
+  const world = () => businessProject(emu());
 
   it('sends one event on the user\'s behalf: the emulator holds its event_data; the message names the stream and the answer', async () => {
     const { s, row } = await world();
@@ -79,6 +74,7 @@ describe('provisioning: Send Test Event and Show Recent Events', () => {
         ['{"test": true}', /needs "event_data"/],
         ['{"event_data": 5}', /"event_data" must be an object/],
         ['{"event_data": {}, "observed_at": 5}', /"observed_at" must be a string/],
+        ['{"event_data": {}, "observed_at": "yesterday"}', /"observed_at" must be a string: an ISO 8601 time/],
         ['{"event_data": {}, "stream": "raw"}', /Unknown field "stream"/],
       ],
       answer: undefined,

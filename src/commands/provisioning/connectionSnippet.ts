@@ -29,9 +29,10 @@ const isFormat = (f: unknown): f is SnippetFormat => typeof f === 'string' && (S
  */
 export async function copyConnectionSnippetFlow(s: Services, user: UserNode, format?: unknown): Promise<string> {
   const { project, entry } = user;
-  const chosen = isFormat(format) ? format : await pickFormat(s, entry.loginId);
+  // Every snippet names the stream: a setting that cannot be one stops the flow before any question.
   const settings = readSettings();
   const stream = checkStream(settings.eventsStream);
+  const chosen = isFormat(format) ? format : await pickFormat(s, entry.loginId);
   const mqtt = isMqttFormat(chosen);
   if (mqtt) checkDeviceId(settings.deviceId);
   const apiKey = await askApiKey(s, user, chosen);

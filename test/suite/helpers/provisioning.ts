@@ -4,7 +4,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Services } from '../../../src/services';
+import type { Emulator } from '../../../src/emulator';
 import type { Step } from './scriptedPrompts';
+import { addProject, services, statesRead, userRow } from './world';
 
 /** The format labels of Copy Connection Snippet's quick pick, as the user reads them. */
 export const FORMAT_LABELS = {
@@ -29,6 +31,14 @@ export function snippetSteps(format: Format, secrets: 'placeholders' | 'key' | '
     steps.push({ kind: 'confirm', match: /Put the API key of/, detail: /grants access to the whole project/, answer: secrets === 'key' ? 'Include the API Key' : undefined });
   }
   return steps;
+}
+
+/** A Business project on `emulator` with every user's state read, and its rows by login id. */
+export async function businessProject(emulator: Emulator) {
+  const s = await services();
+  const project = await addProject(s, emulator);
+  await statesRead(s, project);
+  return { s, project, row: (id: string) => userRow(s, project, id) };
 }
 
 /** Send Test Event's questions: the body (prefilled unless `body` is given), then once or N every S seconds. */
