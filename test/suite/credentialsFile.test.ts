@@ -10,27 +10,9 @@ import type { Emulator } from '../../src/emulator/types';
 import type { Services } from '../../src/services';
 import type { Project } from '../../src/projects/project';
 import { SANDBOX, addProject, script, services, useEmulator, userRow, waitFor } from './helpers/world';
-import type { Step } from './helpers/scriptedPrompts';
-import { globalStateText, logText } from './helpers/provisioning';
+import { csvRecords, globalStateText, logText, saveSteps } from './helpers/provisioning';
 
 const P = 'Local Sandbox';
-
-/** The questions of Save Credentials File: the format, the MQTT password (after its warning when chosen), where. */
-function saveSteps(format: 'CSV' | 'JSON', file: vscode.Uri, withKey = false, beforeSave: Step[] = []): Step[] {
-  return [
-    { kind: 'pick', match: /Save Credentials File/, choose: format },
-    { kind: 'pick', match: /MQTT password/, choose: withKey ? 'With the MQTT password (includes the project\'s API key)…' : 'Without the MQTT password' },
-    ...(withKey ? [{ kind: 'confirm', match: /Write the API key of/, detail: /whole project/, answer: 'Include the API Key' } as Step] : []),
-    ...beforeSave,
-    { kind: 'saveFile', match: /Save Credentials File/, answer: file },
-  ];
-}
-
-/** A CSV file as records by header (the credentials file quotes nothing these values need). */
-function csvRecords(text: string): Record<string, string>[] {
-  const [header, ...lines] = text.trim().split(/\r?\n/).map((l) => l.split(','));
-  return lines.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])));
-}
 
 /** The mqtt_id a file may hold for a user: the server's, or none while a 202 creation has not landed yet. */
 function mqttIdOk(emu: Emulator, loginId: string, written: string | undefined): boolean {

@@ -116,3 +116,20 @@ export function runSnippet(runner: Runner, script: string, env: Record<string, s
     child.stdin?.end(script);
   });
 }
+
+/** The questions of Save Credentials File: the format, the MQTT password (after its warning when chosen), where. */
+export function saveSteps(format: 'CSV' | 'JSON', file: vscode.Uri, withKey = false, beforeSave: Step[] = []): Step[] {
+  return [
+    { kind: 'pick', match: /Save Credentials File/, choose: format },
+    { kind: 'pick', match: /MQTT password/, choose: withKey ? 'With the MQTT password (includes the project\'s API key)…' : 'Without the MQTT password' },
+    ...(withKey ? [{ kind: 'confirm', match: /Write the API key of/, detail: /whole project/, answer: 'Include the API Key' } as Step] : []),
+    ...beforeSave,
+    { kind: 'saveFile', match: /Save Credentials File/, answer: file },
+  ];
+}
+
+/** A CSV file as records by header (the credentials file quotes nothing these values need). */
+export function csvRecords(text: string): Record<string, string>[] {
+  const [header, ...lines] = text.trim().split(/\r?\n/).map((l) => l.split(','));
+  return lines.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])));
+}
