@@ -1,6 +1,6 @@
 import type { Decoded } from './caller';
 import { decoded } from './decode';
-import type { ReceivedEvent, SendEventsResult } from './events';
+import type { ReceivedEvent, SendEventsResult } from './eventTypes';
 import type { HttpResponse } from './http';
 
 // The events answers' shapes are not documented (SPEC section 7), so these read every shape a server may choose.

@@ -14,37 +14,8 @@ import { loginIdSegment } from './url';
 // main bundle: the calls run through `MediumOneClient.send`, and nothing here relies on `instanceof` of a class
 // the main bundle holds its own copy of (MediumOneError is recognised across copies).
 
-export interface EventToSend {
-  event_data: Record<string, unknown>;
-  /** ISO 8601 with a time zone; the server uses the time it received the event when absent. */
-  observed_at?: string;
-  add_client_ip?: boolean;
-}
-
-export interface ReceivedEvent {
-  /** The event's data as the server sent it (event_data), or the whole object when it has none. */
-  data: unknown;
-  /** ISO string when the server gave one (a number is read as epoch milliseconds, or seconds when small). */
-  observedAt?: string;
-  receivedAt?: string;
-  /** Every field the server sent for this event. */
-  raw: Record<string, unknown>;
-}
-
-export interface EventQuery {
-  since?: string;
-  until?: string;
-  /** 1 to `EVENT_LIMITS.maxQueryLimit`; the server's default is its maximum. */
-  limit?: number;
-  sortBy?: 'observed_at' | 'received_at' | 'internal';
-  sortDirection?: 'asc' | 'desc';
-}
-
-export interface SendEventsResult {
-  /** Count the server reported, when it reported one. */
-  created?: number;
-  status: number;
-}
+export type { EventQuery, EventToSend, ReceivedEvent, SendEventsResult } from './eventTypes';
+import type { EventQuery, EventToSend, ReceivedEvent, SendEventsResult } from './eventTypes';
 
 /** The documented limits: 64 KB per event (its JSON line, in UTF-8), 10 MB per request, 10,000 events per query. */
 export const EVENT_LIMITS = { eventBytes: 64 * 1024, bodyBytes: 10 * 1024 * 1024, maxQueryLimit: 10_000 } as const;

@@ -10,7 +10,7 @@
 import type { IncomingMessage } from 'http';
 import { json, text, unknownUserReply, type Reply } from './http';
 import { BODY_BYTES, parseEventLines, parseQuery, select, wireEvent } from './events';
-import type { ApiContext, Caller } from './routes';
+import type { ApiContext, Caller } from './apiContext';
 
 export type EventRouteKey = 'POST /v2/events/:stream/:id' | 'GET /v2/events/:stream/:id';
 

@@ -1,27 +1,13 @@
 import type { IncomingMessage } from 'http';
-import type { EmulatorOptions, PasswordRule, RouteKey } from './types';
+import type { PasswordRule, RouteKey } from './types';
+import type { ApiContext, Caller, Effective } from './apiContext';
 import { json, readJson, text, unknownUserReply, INVALID, type Reply } from './http';
 import { matchEventRoute, type EventRoute } from './eventRoutes';
-import type { EventStore } from './events';
-import { publicUser, type EmulatorState, type ProjectState } from './state';
-import { SESSION_COOKIE, TOKEN_COOKIE, type Session, type Sessions } from './sessions';
+import { publicUser, type ProjectState } from './state';
+import { SESSION_COOKIE, TOKEN_COOKIE } from './sessions';
 
-type Effective = Required<Pick<EmulatorOptions, 'sessionTtlMs' | 'lockout' | 'passwordRule' | 'listing' | 'existsStatus' | 'unknownUserStatus' | 'cookies' | 'eventsAnswers' | 'disabledStatus'>> &
-  Pick<EmulatorOptions, 'sessionMaxCalls'>;
+export type { ApiContext, Caller } from './apiContext';
 
-export interface ApiContext {
-  state: EmulatorState;
-  sessions: Sessions;
-  /** The settings in force, defaults filled in. */
-  settings: () => Effective;
-  /** Whether this create is answered 202 (acceptedCreation and its share), and after how long the user appears. */
-  acceptCreate: () => number | undefined;
-  /** Users accepted with 202 and not yet created, per project: they count as existing for a second POST. */
-  pending: Set<string>;
-  /** Every user's events, per project and stream. */
-  events: EventStore;
-  schedule(ms: number, fn: () => void): void;
-}
 
 /**
  * Which documented route a request is, from the raw (still percent-encoded) path. A server without the list
@@ -55,10 +41,6 @@ export function matchRoute(method: string, rawPath: string, listing: Effective['
 /** RFC 9110 §15.5.6: a 405 must list the methods the resource supports. */
 const notAllowed = (allow: string): Reply => text(405, 'Method not allowed', { Allow: allow });
 
-export interface Caller {
-  session?: Session;
-  project?: ProjectState;
-}
 
 /** Runs one documented call, with the roles and statuses of crud-basic-users.txt. */
 export async function runApi(ctx: ApiContext, key: RouteKey, loginId: string | undefined, req: IncomingMessage, caller: Caller): Promise<Reply> {
