@@ -55,7 +55,7 @@ const targets = [
   // The webview panels (host side, with their protocols' zod schemas): loaded only when a form or details view opens.
   { ...nodeBundle, entryPoints: ['src/webviews/host/panels.ts'], outfile: 'dist/panels.js' },
   // Webview pages: plain browser scripts, one per panel, loaded under the panels' strict CSP.
-  ...['createUser', 'userDetails', 'editProject'].map((name) => ({
+  ...['createUser', 'userDetails', 'editProject', 'activity'].map((name) => ({
     bundle: true,
     format: 'iife',
     platform: 'browser',

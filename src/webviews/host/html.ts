@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { buildHtml, newNonce } from './htmlDocument';
 
 /** The page scripts built by esbuild.js: dist/webview/<name>.js. */
-export type WebviewScript = 'createUser' | 'userDetails' | 'editProject';
+export type WebviewScript = 'createUser' | 'userDetails' | 'editProject' | 'activity';
 
 const roots = (extensionUri: vscode.Uri) => ({
   scripts: vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),
