@@ -33,6 +33,7 @@ export const Cmd = {
   showLog: 'mediumOne.showLog',
   startSandbox: 'mediumOne.startSandbox',
   stopSandbox: 'mediumOne.stopSandbox',
+  showActivity: 'mediumOne.showActivity',
 } as const;
 
 export type CommandId = (typeof Cmd)[keyof typeof Cmd];
@@ -54,4 +55,5 @@ export const PanelType = {
   createUser: 'mediumOne.createUser',
   userDetails: 'mediumOne.userDetails',
   editProject: 'mediumOne.editProject',
+  activity: 'mediumOne.activity',
 } as const;

@@ -13,6 +13,7 @@ import { filterUsers } from './view/filterUsers';
 import { clearFilter } from './view/clearFilter';
 import { loadMoreUsers } from './view/loadMoreUsers';
 import { showLog } from './view/showLog';
+import { showActivity } from './view/showActivity';
 import { createUser } from './user/createUser';
 import { showUser } from './user/showUser';
 import { readUserState } from './user/readUserState';
@@ -60,6 +61,7 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     [Cmd.showRecentEvents]: showRecentEvents,
     [Cmd.startSandbox]: startSandbox,
     [Cmd.stopSandbox]: stopSandbox,
+    [Cmd.showActivity]: showActivity,
   };
   return (Object.keys(handlers) as CommandId[]).map((id) => registerCommand(s, id, handlers[id](s)));
 }
