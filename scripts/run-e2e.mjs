@@ -178,7 +178,8 @@ async function buildVsix(verbose) {
 
 /**
  * Scenario modules: `export default async function (ctx)` (see test/e2e/harness/types.d.ts), optional
- * `export const title`, `export const timeoutMs` and `export const themes` (default: light and dark).
+ * `export const title`, `export const timeoutMs`, `export const themes` (default: light and dark) and
+ * `export const locale` (the editor's display language, e.g. 'ja'; default English).
  */
 async function loadScenarios(grep) {
   const files = readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.mjs')).sort();
@@ -189,7 +190,7 @@ async function loadScenarios(grep) {
     if (typeof mod.default !== 'function') throw new Error(`${file} must export a default async function`);
     const title = mod.title ?? name;
     if (grep && !name.includes(grep) && !title.includes(grep)) continue;
-    scenarios.push({ name, title, run: mod.default, timeoutMs: mod.timeoutMs, themes: mod.themes, profile: mod.profile });
+    scenarios.push({ name, title, run: mod.default, timeoutMs: mod.timeoutMs, themes: mod.themes, profile: mod.profile, locale: mod.locale });
   }
   return scenarios;
 }
@@ -229,7 +230,7 @@ async function runScenario({ scenario, theme, emulator, extensionsDir, log, time
     // A scenario may meet another server: `export const profile = 'independent'` (the emulator's profiles).
     if (scenario.profile) emulator.configure(profileSettings(scenario.profile));
     emulator.clearCalls();
-    server = await startCodeServer({ theme, extensionsDir, keep: true, log });
+    server = await startCodeServer({ theme, extensionsDir, keep: true, log, locale: scenario.locale });
     roots.push(server.root);
     areas.push({ kind: 'user-data', dir: server.userDataDir, scenario: label });
     browser = await launchBrowser({ colorScheme: theme === 'light' ? 'light' : 'dark', viewport: VIEWPORT, keepProfile: true });

@@ -51,10 +51,11 @@ const OUTPUT_LINES_KEPT = 200;
  * @param {number} [opts.startTimeoutMs]
  * @param {boolean} [opts.keep]  keep the profile dirs after stop (debugging)
  * @param {Record<string, string>} [opts.env]  extra environment for code-server and so its extension hosts
+ * @param {string} [opts.locale]  the display language (`--locale`, e.g. 'ja'); default: code-server's (English here)
  * @returns {Promise<CodeServer>}
  */
 export async function startCodeServer(opts = {}) {
-  const { theme = 'dark', settings = {}, vsix, log = () => {}, startTimeoutMs = 60_000, keep = false, env: extraEnv = {}, port: requestedPort = 0 } = opts;
+  const { theme = 'dark', settings = {}, vsix, log = () => {}, startTimeoutMs = 60_000, keep = false, env: extraEnv = {}, port: requestedPort = 0, locale } = opts;
   const sharedExtensionsDir = opts.extensionsDir;
   if (!existsSync(codeServerEntry)) {
     throw new Error(`code-server is not installed at ${codeServerEntry}: run \`node scripts/provision-editor.mjs\` first.`);
@@ -75,6 +76,7 @@ export async function startCodeServer(opts = {}) {
       JSON.stringify({ ...BASE_SETTINGS, 'workbench.colorTheme': THEMES[t] ?? t, ...settings }, null, 2),
     );
   writeSettings(theme);
+  if (locale && !locale.toLowerCase().startsWith('en')) writeLanguagePack(dirs.userDataDir, root, locale);
 
   const env = { ...isolatedEnv(root), ...extraEnv };
   if (vsix) await installExtension({ vsix, ...dirs, env });
@@ -93,6 +95,7 @@ export async function startCodeServer(opts = {}) {
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       '--ignore-last-opened',
+      ...(locale ? ['--locale', locale] : []),
     ],
     // Own process group: stop() kills code-server and every extension host / pty it spawned at once.
     { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -177,6 +180,22 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     for (const kill of liveServers) kill();
     process.exit(128 + os.constants.signals[signal]);
   });
+}
+
+/**
+ * `--locale ja` alone leaves VS Code in English: the server serves a language only when a language pack for it is
+ * registered in the user data's languagepacks.json, and the Marketplace's packs cannot be installed offline. Without
+ * one the browser's workbench reports 'en', so the extension host's `vscode.env.language` is 'en' too and no
+ * extension shows its own translations. This registers an empty pack for the locale (no core translations: VS
+ * Code's own texts stay English, each falling back to its built-in message), which is enough for the workbench to
+ * run in that language and for every extension to load its package.nls.<locale>.json and bundle.l10n.<locale>.json.
+ */
+function writeLanguagePack(userDataDir, root, locale) {
+  const translations = path.join(root, `language-pack-${locale}`, 'main.i18n.json');
+  mkdirSync(path.dirname(translations), { recursive: true });
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const pack = { hash: `m1-e2e-${locale}`, extensions: [{ extensionIdentifier: { id: `m1-e2e.language-pack-${locale}` }, version: '0.0.1' }], translations: { vscode: translations }, label: locale };
+  writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
 }
 
 /** `code-server --install-extension x.vsix` into the given profile (a folder does not install; a .vsix does). */
