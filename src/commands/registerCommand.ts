@@ -3,7 +3,6 @@ import { isMediumOneError } from '../api/errors';
 import type { Services } from '../services';
 import { Cmd, type CommandId } from '../contributes';
 import { describeError } from '../util/errorText';
-import { UserCancelled } from './errors';
 
 /**
  * A handler takes whatever VS Code passes (a tree node, a selection, palette args); `never[]` lets each
@@ -11,8 +10,8 @@ import { UserCancelled } from './errors';
  */
 export type CommandHandler = (...args: never[]) => unknown;
 
-const isCancellation = (e: unknown) =>
-  e instanceof UserCancelled || e instanceof vscode.CancellationError || isMediumOneError(e, 'cancelled');
+// UserCancelled is a vscode.CancellationError (src/commands/errors.ts), whichever bundle threw it.
+const isCancellation = (e: unknown) => e instanceof vscode.CancellationError || isMediumOneError(e, 'cancelled');
 
 /**
  * The one registration wrapper: every command gets the same error handling. Cancellation is silent;
