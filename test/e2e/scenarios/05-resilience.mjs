@@ -7,6 +7,8 @@ import { SEED, VIEW, expectState, fillCreateForm, startWithSeedProject } from '.
 
 export const title = 'resilience: 429 storms with Retry-After and 503s end in success or a clear error';
 export const timeoutMs = 180_000;
+/** Retries and error messages look alike in every theme: the light run proves them (keeps CI short). */
+export const themes = ['light'];
 
 /** @param {import('../harness/types').ScenarioContext} ctx */
 export default async function resilience({ workbench, emulator, shot, step, secret }) {

@@ -2,6 +2,8 @@
 import { expectVisible } from '../harness/expect.mjs';
 
 export const title = 'smoke: Medium One container shows the API Users view';
+/** 01-sandbox opens the same view in both themes; this quick check runs once. */
+export const themes = ['light'];
 
 /** @param {import('../harness/types').ScenarioContext} ctx */
 export default async function smoke({ workbench, shot }) {
