@@ -34,6 +34,7 @@ export const Cmd = {
   startSandbox: 'mediumOne.startSandbox',
   stopSandbox: 'mediumOne.stopSandbox',
   showActivity: 'mediumOne.showActivity',
+  undoActivity: 'mediumOne.undoActivity',
 } as const;
 
 export type CommandId = (typeof Cmd)[keyof typeof Cmd];

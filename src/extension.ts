@@ -18,6 +18,7 @@ import { extensionExports, type ExtensionApi, type PublicApi } from './extension
 import { SANDBOX_PROJECT_ID } from './projects/project';
 import type { TreeNode } from './tree/nodes';
 import { ReportDocuments } from './reports/reportDocuments';
+import { openActivityLog } from './activity/openActivityLog';
 
 export type { ExtensionApi } from './extensionExports';
 
@@ -40,7 +41,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | Publi
   });
 
   const reports = new ReportDocuments();
-  const services: Services = { context, channel, log, redactor, projects, clients, users, tree, view, sandbox, reports, prompts: redactingPrompts(windowPrompts, redactor) };
+  const activity = openActivityLog(context, redactor, log.scoped('activity'));
+  const services: Services = { context, channel, log, redactor, projects, clients, users, tree, view, sandbox, reports, activity, prompts: redactingPrompts(windowPrompts, redactor) };
   context.subscriptions.push(
     channel,
     projects,
@@ -49,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | Publi
     view,
     sandbox,
     reports,
+    activity,
     // Starting or stopping the sandbox changes only its own project's rows.
     sandbox.onDidChange(() => users.invalidate(SANDBOX_PROJECT_ID)),
     ...registerCommands(services),

@@ -8,6 +8,7 @@ import type { UsersTreeProvider } from './tree/usersTreeProvider';
 import type { SandboxController } from './sandbox/sandboxController';
 import type { Prompts } from './ui/prompts';
 import type { ReportDocuments } from './reports/reportDocuments';
+import type { ActivityLog } from './activity/activityLog';
 
 /** Everything a command needs, built once in activate() and passed in: no module-level singletons. */
 export interface Services {
@@ -23,6 +24,8 @@ export interface Services {
   readonly sandbox: SandboxController;
   /** Read-only report documents (an import's per-row results). */
   readonly reports: ReportDocuments;
+  /** The activity history: every change the extension makes (src/activity). */
+  readonly activity: ActivityLog;
   /** Every question the extension asks goes through here, so tests can script the answers. */
   prompts: Prompts;
 }

@@ -14,6 +14,7 @@ import { clearFilter } from './view/clearFilter';
 import { loadMoreUsers } from './view/loadMoreUsers';
 import { showLog } from './view/showLog';
 import { showActivity } from './view/showActivity';
+import { undoActivity } from './activity/undoCommand';
 import { createUser } from './user/createUser';
 import { showUser } from './user/showUser';
 import { readUserState } from './user/readUserState';
@@ -62,6 +63,7 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     [Cmd.startSandbox]: startSandbox,
     [Cmd.stopSandbox]: stopSandbox,
     [Cmd.showActivity]: showActivity,
+    [Cmd.undoActivity]: undoActivity,
   };
   return (Object.keys(handlers) as CommandId[]).map((id) => registerCommand(s, id, handlers[id](s)));
 }

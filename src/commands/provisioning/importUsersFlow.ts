@@ -16,6 +16,7 @@ import { watchPendingUser } from '../user/watchPendingUser';
 import { describeError } from '../../util/errorText';
 import { withCancellableProgress } from '../../ui/progress';
 import { offerCredentialsFile } from './saveCredentialsFile';
+import { recordImport } from '../activity/recordImport';
 
 const LISTED_PROBLEMS = 8;
 
@@ -146,6 +147,7 @@ async function runImport(
     }),
   );
   for (const f of outcome.failed) results.set(f.loginId, { kind: 'failed', reason: f.reason, mayHaveBeenApplied: f.mayHaveBeenApplied });
+  recordImport(s, project, rows, results, problems);
   await showInTree(s, project, results);
 
   const report = s.reports.add(`Import into ${project.name} from ${fileName}`, s.redactor.redact(loadFileFormats(s).importReport({ projectName: project.name, fileName, rows, results, problems, at: new Date() })));

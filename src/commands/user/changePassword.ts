@@ -5,6 +5,7 @@ import { hasToken, userContextValue } from '../../tree/contextValues';
 import { UserCancelled } from '../errors';
 import { explainRefusal } from './runUserOperation';
 import { withUncancellableProgress } from '../../ui/progress';
+import { recordOne } from '../activity/recordOutcome';
 
 /** Password with confirmation; the server's rule decides, so its 400 reason is shown and the user may retry. */
 export const changePassword = (s: Services) => async (node?: unknown) => {
@@ -33,9 +34,12 @@ export const changePassword = (s: Services) => async (node?: unknown) => {
   try {
     await withUncancellableProgress(vscode.l10n.t('Changing the password of {0}…', entry.loginId), () => client.updateUser(entry.loginId, { password }));
   } catch (error) {
-    throw new Error(explainRefusal(project, 'changePassword', error));
+    const reason = explainRefusal(project, 'changePassword', error);
+    recordOne(s, 'changePassword', project, entry.loginId, { reason, error });
+    throw new Error(reason);
   } finally {
     s.users.patchUser(project.id, entry.loginId, { busy: undefined });
   }
+  recordOne(s, 'changePassword', project, entry.loginId);
   void s.prompts.info(vscode.l10n.t('Password of "{0}" changed.', entry.loginId));
 };

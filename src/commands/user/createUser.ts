@@ -12,6 +12,7 @@ import { resolveProject } from '../pickers';
 import { revealUser } from '../reveal';
 import { explainRefusal } from './runUserOperation';
 import { watchPendingUser } from './watchPendingUser';
+import { recordOne } from '../activity/recordOutcome';
 
 /** Opens the create form for a project; each submit calls the server and answers the form with the outcome. */
 export const createUser = (s: Services) => async (node?: unknown) => {
@@ -43,8 +44,11 @@ async function submitCreate(s: Services, project: Project, loginId: string, pass
   try {
     result = await client.createUser({ loginId, password });
   } catch (error) {
-    return toFieldError(s, project, error);
+    const refused = toFieldError(s, project, error);
+    recordOne(s, 'create', project, loginId, { reason: refused.message, error });
+    return refused;
   }
+  recordOne(s, 'create', project, loginId);
   // Users created here are tracked where the project cannot list, so the tree still shows them.
   await s.users.ensureLoaded(project);
   const tracked = isTrackedSource(s, project);

@@ -15,6 +15,7 @@ import { confirmUserOperation } from '../confirm';
 import { resolveUsers } from '../pickers';
 import { withCancellableProgress } from '../../ui/progress';
 import { businessRefused, leftOut, noneCanTake, roleMayNot, type UserChange } from './changeWords';
+import { recordRun, undoAction, type UndoOf } from '../activity/recordOutcome';
 
 export interface UserOperation {
   /** Context-value token a row needs, e.g. 'canDisable'. */
@@ -49,7 +50,7 @@ export const userOperationCommand = (s: Services, op: UserOperation) => async (n
  * cancellable progress notification, update each row as it finishes, and end with one summary naming what failed
  * and why.
  */
-export async function runUserOperation(s: Services, op: UserOperation, nodes: UserNode[]): Promise<BulkOutcome[]> {
+export async function runUserOperation(s: Services, op: UserOperation, nodes: UserNode[], undoOf?: UndoOf): Promise<BulkOutcome[]> {
   const eligible = nodes.filter((n) => hasToken(userContextValue(n.project, n.entry), op.token));
   const left = nodes.length - eligible.length;
   if (eligible.length === 0) {
@@ -68,7 +69,7 @@ export async function runUserOperation(s: Services, op: UserOperation, nodes: Us
       guardProduction: op.guardProduction,
       warning: op.warning?.(loginIds.length),
     });
-    outcomes.push(await runOnProject(s, op, project, group));
+    outcomes.push(await runOnProject(s, op, project, group, undefined, undoOf));
   }
   return outcomes;
 }
@@ -86,7 +87,7 @@ async function retryFailed(s: Services, op: UserOperation, project: Project, fai
 }
 
 /** `retrying`: Retry Failed, with the failures it retries; each user is read before anything is resent. */
-async function runOnProject(s: Services, op: UserOperation, project: Project, group: UserNode[], retrying?: readonly BulkFailure[]): Promise<BulkOutcome> {
+async function runOnProject(s: Services, op: UserOperation, project: Project, group: UserNode[], retrying?: readonly BulkFailure[], undoOf?: UndoOf): Promise<BulkOutcome> {
   const client = await s.clients.for(project);
   const before = new Map(group.map((n) => [n.entry.loginId, n.entry]));
   for (const n of group) s.users.patchUser(project.id, n.entry.loginId, { busy: op.busyLabel });
@@ -113,22 +114,24 @@ async function runOnProject(s: Services, op: UserOperation, project: Project, gr
   for (const f of outcome.failed) {
     if (f.mayHaveBeenApplied) s.users.patchUser(project.id, f.loginId, { state: 'error', reason: vscode.l10n.t('The last change may have been applied; refresh to see the state.') });
   }
-  report(s, op, project, outcome);
+  report(s, op, project, outcome, recordRun(s, op.change, project, outcome, undoOf));
   return outcome;
 }
 
-function report(s: Services, op: UserOperation, project: Project, outcome: BulkOutcome): void {
+function report(s: Services, op: UserOperation, project: Project, outcome: BulkOutcome, runId: string): void {
   for (const f of outcome.failed) s.log.warn(`${op.verb} ${f.loginId} in ${project.name} failed: ${f.reason}`);
   const text = s.redactor.redact(summarize(op.past, outcome));
+  const undo = undoAction(s, op.change, outcome, runId);
   if (outcome.failed.length === 0) {
     void s.prompts.info(outcome.succeeded.length === 1 && outcome.notRun.length === 0
       ? vscode.l10n.t('{0} "{1}".', op.past, outcome.succeeded[0])
-      : text);
+      : text, ...undo.actions).then(undo.chosen);
     return;
   }
   const retry = vscode.l10n.t('Retry Failed');
   const showLog = vscode.l10n.t('Show Log');
-  void s.prompts.error(text, retry, showLog).then((choice) => {
+  void s.prompts.error(text, retry, showLog, ...undo.actions).then((choice) => {
+    undo.chosen(choice);
     if (choice === showLog) s.channel.show(true);
     if (choice === retry) void retryFailed(s, op, project, outcome.failed).catch((e: unknown) => s.log.error(describeError(e)));
   });

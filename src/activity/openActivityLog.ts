@@ -1,0 +1,17 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Logger } from '../log/logger';
+import type { SecretRedactor } from '../log/secretRedactor';
+import { ActivityLog } from './activityLog';
+
+/** The VS Code side of the history: its folder in global storage, the rotation setting, the redactor and the log. */
+export function openActivityLog(context: vscode.ExtensionContext, redactor: SecretRedactor, log: Logger): ActivityLog {
+  return new ActivityLog(path.join(context.globalStorageUri.fsPath, 'activity'), {
+    maxFileBytes: () => {
+      const kb = vscode.workspace.getConfiguration('mediumOne').get<unknown>('activity.maxFileSizeKB');
+      return Math.min(10_240, Math.max(64, typeof kb === 'number' && Number.isFinite(kb) ? kb : 1024)) * 1024;
+    },
+    redact: (text) => redactor.redact(text),
+    onError: (message) => log.warn(message),
+  });
+}

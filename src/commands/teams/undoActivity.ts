@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../services';
+import type { Project } from '../../projects/project';
+import type { ActivityEntry } from '../../activity/activityEntry';
+import { userNode, type UserNode } from '../../tree/nodes';
+import { settleStates } from '../settleStates';
+import type { UndoOf } from '../activity/recordOutcome';
+
+/** Runs enable or disable through runUserOperation in the main bundle (one controller per server, one summary). */
+export type RunChange = (change: 'enable' | 'disable', nodes: UserNode[], undoOf: UndoOf) => Promise<unknown>;
+
+/** What Undo is handed: one entry of the history, or every entry of one run. */
+export type UndoTarget = { entryId: string } | { runId: string };
+
+/**
+ * Undo of enable / disable (mediumOne.undoActivity): the entries that succeeded (one, or every one of a run) are
+ * turned the other way, user by user, through the usual flow (confirmation, progress, summary, production guard),
+ * and recorded with `undoOf`. Users already in the state Undo would give, or gone, are left alone and named.
+ */
+export async function undoActivity(s: Services, target: unknown, run: RunChange): Promise<void> {
+  const entries = pickEntries(await s.activity.read(), target);
+  if (entries.length === 0) throw new Error(vscode.l10n.t('Nothing to undo: only enable and disable changes that succeeded can be undone.'));
+  const already: string[] = [];
+  const gone: string[] = [];
+  for (const [project, group] of byProject(s, entries, gone)) {
+    const load = await s.users.ensureLoaded(project);
+    const listed = new Map((load.status === 'loaded' ? load.users : []).map((u) => [u.loginId, u]));
+    const present = group.filter((e) => listed.has(e.loginId!));
+    gone.push(...group.filter((e) => !listed.has(e.loginId!)).map((e) => e.loginId!));
+    // The states as they are now (the tree reads what it does not know yet), not as the entry left them.
+    const rows = new Map((await settleStates(s, project, present.map((e) => listed.get(e.loginId!)!))).map((u) => [u.loginId, u]));
+    for (const change of ['enable', 'disable'] as const) {
+      const todo = present.filter((e) => inverse(e) === change);
+      const state = change === 'enable' ? 'enabled' : 'disabled';
+      already.push(...todo.filter((e) => rows.get(e.loginId!)?.state === state).map((e) => e.loginId!));
+      const nodes = todo.filter((e) => rows.get(e.loginId!)?.state !== state).map((e) => userNode(project, rows.get(e.loginId!)!));
+      if (nodes.length) await run(change, nodes, new Map(todo.map((e) => [e.loginId!, e.id])));
+    }
+  }
+  const left = [
+    already.length ? vscode.l10n.t('Already as before, left alone: {0}.', already.join(', ')) : '',
+    gone.length ? vscode.l10n.t('No longer there, left out: {0}.', gone.join(', ')) : '',
+  ].filter(Boolean).join(' ');
+  if (left) void s.prompts.info(s.redactor.redact(left));
+}
+
+/** The succeeded enable / disable entries the target names, one per user (the newest, should a run hold two). */
+export function pickEntries(entries: readonly ActivityEntry[], target: unknown): ActivityEntry[] {
+  const t = (target ?? {}) as Partial<Record<'entryId' | 'runId', unknown>>;
+  const named = typeof t.entryId === 'string' ? entries.filter((e) => e.id === t.entryId)
+    : typeof t.runId === 'string' ? entries.filter((e) => e.runId === t.runId) : [];
+  const seen = new Set<string>();
+  return named.filter((e) => (e.action === 'enable' || e.action === 'disable') && e.outcome === 'succeeded' && !!e.loginId
+    && !seen.has(`${e.projectId}\n${e.loginId}`) && !!seen.add(`${e.projectId}\n${e.loginId}`));
+}
+
+const inverse = (e: ActivityEntry) => (e.action === 'enable' ? 'disable' : 'enable');
+
+/** The entries by project; those of a project no longer in the list are gone. */
+function byProject(s: Services, entries: readonly ActivityEntry[], gone: string[]): Map<Project, ActivityEntry[]> {
+  const out = new Map<string, { project: Project; entries: ActivityEntry[] }>();
+  for (const e of entries) {
+    const project = s.projects.get(e.projectId);
+    if (!project) {
+      gone.push(e.loginId!);
+      continue;
+    }
+    const g = out.get(project.id) ?? { project, entries: [] };
+    g.entries.push(e);
+    out.set(project.id, g);
+  }
+  return new Map([...out.values()].map((g) => [g.project, g.entries]));
+}
