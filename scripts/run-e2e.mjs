@@ -179,7 +179,9 @@ async function buildVsix(verbose) {
 /**
  * Scenario modules: `export default async function (ctx)` (see test/e2e/harness/types.d.ts), optional
  * `export const title`, `export const timeoutMs`, `export const themes` (default: light and dark) and
- * `export const locale` (the editor's display language, e.g. 'ja'; default English).
+ * `export const locale` (the editor's display language, e.g. 'ja'; default English) and
+ * `export const workspaceSettings = (emulator) => ({ … })` (the workspace folder's .vscode/settings.json, written
+ * before code-server starts, e.g. a `mediumOne.projects` definition pointing at the runner's emulator).
  */
 async function loadScenarios(grep) {
   const files = readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.mjs')).sort();
@@ -190,7 +192,7 @@ async function loadScenarios(grep) {
     if (typeof mod.default !== 'function') throw new Error(`${file} must export a default async function`);
     const title = mod.title ?? name;
     if (grep && !name.includes(grep) && !title.includes(grep)) continue;
-    scenarios.push({ name, title, run: mod.default, timeoutMs: mod.timeoutMs, themes: mod.themes, profile: mod.profile, locale: mod.locale });
+    scenarios.push({ name, title, run: mod.default, timeoutMs: mod.timeoutMs, themes: mod.themes, profile: mod.profile, locale: mod.locale, workspaceSettings: mod.workspaceSettings });
   }
   return scenarios;
 }
@@ -214,6 +216,10 @@ async function runScenario({ scenario, theme, emulator, extensionsDir, log, time
   const folderRoot = mkdtempSync(path.join(tempRoot(), 'm1-e2e-'));
   const folder = path.join(folderRoot, 'workspace');
   mkdirSync(folder);
+  if (scenario.workspaceSettings) {
+    mkdirSync(path.join(folder, '.vscode'));
+    writeFileSync(path.join(folder, '.vscode', 'settings.json'), `${JSON.stringify(scenario.workspaceSettings(emulator), null, 2)}\n`);
+  }
   const roots = [folderRoot];
   const areas = [{ kind: 'workspace', dir: folder, scenario: label }];
   const readme = new Map();
