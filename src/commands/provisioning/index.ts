@@ -11,3 +11,4 @@ export { sendTestEventFlow } from './testEvent';
 export { offerCredentialsFile } from './saveCredentialsFile';
 export { importUsersFlow } from './importUsersFlow';
 export { exportUsersFlow } from './exportUsersFlow';
+export { loadUserDetails } from './userDetailsData';
