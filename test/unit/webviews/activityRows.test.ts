@@ -95,7 +95,7 @@ describe('Show Activity: the exported files', () => {
   const tricky = entry({ id: 'q', loginId: 'dev,"quoted"', reason: '=HYPERLINK("x")\nline two', runId: 'r1' });
 
   it('CSV: the history\'s fields as columns, values quoted where needed, formulas neutralised, absent fields empty', () => {
-    const csv = activityToCsv([tricky, history[7] as ActivityEntry]);
+    const csv = activityToCsv([tricky, history[7]]);
     const parsed = Papa.parse<string[]>(csv.trimEnd(), { newline: '\r\n' });
     assert.deepEqual(parsed.errors, []);
     const [header, first, second] = parsed.data;
