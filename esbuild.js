@@ -52,6 +52,10 @@ const targets = [
   // The provisioning kit and its commands' prompt flows (snippets, credentials file, test events): loaded only when
   // one of them runs, so the main bundle stays under its size bar.
   { ...nodeBundle, entryPoints: ['src/commands/provisioning/index.ts'], outfile: 'dist/provisioning.js' },
+  // Project definitions from settings: secrets on first use, export/import, editing. Loaded when one of them runs.
+  { ...nodeBundle, entryPoints: ['src/commands/teams/index.ts'], outfile: 'dist/teams.js' },
+  // The mediumOne.projects schema and parser (zod): loaded only when that setting holds a definition.
+  { ...nodeBundle, entryPoints: ['src/projects/projectDefinitions.ts'], outfile: 'dist/projectDefinitions.js' },
   // The webview panels (host side, with their protocols' zod schemas): loaded only when a form or details view opens.
   { ...nodeBundle, entryPoints: ['src/webviews/host/panels.ts'], outfile: 'dist/panels.js' },
   // Webview pages: plain browser scripts, one per panel, loaded under the panels' strict CSP.

@@ -33,6 +33,8 @@ export const Cmd = {
   showLog: 'mediumOne.showLog',
   startSandbox: 'mediumOne.startSandbox',
   stopSandbox: 'mediumOne.stopSandbox',
+  exportProjectDefinitions: 'mediumOne.exportProjectDefinitions',
+  importProjectDefinitions: 'mediumOne.importProjectDefinitions',
   showActivity: 'mediumOne.showActivity',
   undoActivity: 'mediumOne.undoActivity',
 } as const;

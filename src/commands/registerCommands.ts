@@ -31,6 +31,9 @@ import { sendTestEvent } from './user/sendTestEvent';
 import { showRecentEvents } from './user/showRecentEvents';
 import { startSandbox } from './sandbox/startSandbox';
 import { stopSandbox } from './sandbox/stopSandbox';
+import { exportProjectDefinitions } from './project/exportProjectDefinitions';
+import { importProjectDefinitions } from './project/importProjectDefinitions';
+import { secretsOnFirstUse } from './teams';
 
 /** The only place commands are wired to handlers. The record type makes a missing id a compile error. */
 export function registerCommands(s: Services): vscode.Disposable[] {
@@ -62,8 +65,12 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     [Cmd.showRecentEvents]: showRecentEvents,
     [Cmd.startSandbox]: startSandbox,
     [Cmd.stopSandbox]: stopSandbox,
+    [Cmd.exportProjectDefinitions]: exportProjectDefinitions,
+    [Cmd.importProjectDefinitions]: importProjectDefinitions,
     [Cmd.showActivity]: showActivity,
     [Cmd.undoActivity]: undoActivity,
   };
+  // A project from settings is asked for its secrets by the first command that signs in to it.
+  s.clients.askForMissingSecrets = secretsOnFirstUse(s);
   return (Object.keys(handlers) as CommandId[]).map((id) => registerCommand(s, id, handlers[id](s)));
 }

@@ -10,6 +10,13 @@ import type { ProjectStore } from './projectStore';
  */
 export class ClientRegistry {
   private readonly clients = new Map<string, { baseUrl: string; role: Project['role']; client: MediumOneClient }>();
+  /** One question at a time per project, however many calls need its secrets at once. */
+  private readonly asking = new Map<string, Promise<ProjectSecrets | undefined>>();
+  /**
+   * Asks for the password and API key of a project from settings, which has none until first used; resolves to
+   * undefined when the user cancels. Set when the commands are registered (the prompts live in the teams bundle).
+   */
+  askForMissingSecrets?: (project: Project) => Promise<ProjectSecrets | undefined>;
 
   constructor(
     /** Only the secrets: the registry reads them when a login needs them. */
@@ -29,7 +36,7 @@ export class ClientRegistry {
       logger: this.logger,
       timeoutMs: this.timeoutMs(),
       credentials: async () => {
-        const secrets = await this.store.getSecrets(project.id);
+        const secrets = (await this.store.getSecrets(project.id)) ?? (project.origin ? await this.askOnce(project) : undefined);
         if (!secrets) {
           throw new MediumOneError({
             kind: 'loginFailed',
@@ -57,6 +64,18 @@ export class ClientRegistry {
       credentials: () => ({ loginId: target.loginId, password: secrets.password, apiKey: secrets.apiKey }),
     });
     await client.login();
+  }
+
+  private askOnce(project: Project): Promise<ProjectSecrets | undefined> {
+    const ask = this.askForMissingSecrets;
+    if (!ask) return Promise.resolve(undefined);
+    let pending = this.asking.get(project.id);
+    if (!pending) {
+      pending = ask(project).finally(() => this.asking.delete(project.id));
+      this.asking.set(project.id, pending);
+    }
+    // Cancelled: the command stops silently, like any cancelled prompt.
+    return pending.then((secrets) => secrets ?? Promise.reject(new MediumOneError({ kind: 'cancelled', method: 'POST', path: '/v2/login', message: 'The sign-in was cancelled.' })));
   }
 
   /** Forget the session, e.g. after the credentials were edited or the project removed. */

@@ -21,7 +21,12 @@ export interface Project {
   production: boolean;
   /** The extension's own Local Sandbox project. */
   sandbox?: boolean;
+  /** Where the `mediumOne.projects` setting defines it; undefined = added with Add Project (kept in globalState). */
+  origin?: ProjectOrigin;
 }
+
+/** The settings scope a project definition comes from. */
+export type ProjectOrigin = 'user' | 'workspace' | 'workspaceFolder';
 
 /** Kept only in SecretStorage. */
 export interface ProjectSecrets {

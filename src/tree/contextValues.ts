@@ -18,6 +18,8 @@ export function projectContextValue(project: Project, running?: boolean): string
     project.sandbox && 'sandbox',
     project.sandbox && (running ? 'running' : 'stopped'),
     !project.sandbox && 'editable',
+    project.origin && 'fromSettings',
+    project.origin && `origin-${project.origin}`,
   ]);
 }
 

@@ -17,6 +17,11 @@ function message(project: Project, name: string, label: string, icon: MessageNod
 export const sandboxStoppedRow = (project: Project): MessageNode =>
   message(project, 'stopped', vscode.l10n.t('The Local Sandbox is not running.'), 'info', { command: Cmd.startSandbox, title: vscode.l10n.t('Start') });
 
+/** A project from settings has no secrets until the user signs in: no error, an offer. */
+export const signInRow = (project: Project): MessageNode =>
+  message(project, 'signIn', vscode.l10n.t('Sign in to list users'), 'info', { command: Cmd.testConnection, title: vscode.l10n.t('Sign In') },
+    vscode.l10n.t('Its password and API key are asked for once and kept in Secret Storage.'));
+
 export const trackedRow = (project: Project, reason: SourceReason | undefined): MessageNode =>
   message(project, 'tracked', vscode.l10n.t('Showing users tracked by this extension. {0}', sourceReasonText(reason)).trim(), 'info');
 

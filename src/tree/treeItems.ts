@@ -5,6 +5,7 @@ import type { ReadProgress } from '../users/stateReader';
 import { sourceReasonText, userReasonText } from './reasonText';
 import type { MessageNode, ProjectNode, UserNode } from './nodes';
 import type { UserState } from '../users/userEntry';
+import { scopeLabel } from '../projects/settingsSource';
 import { projectContextValue, userContextValue } from './contextValues';
 import { describeError } from '../util/errorText';
 
@@ -48,7 +49,9 @@ export function projectTreeItem(node: ProjectNode, load: ProjectLoad | undefined
   item.id = node.id;
   item.contextValue = projectContextValue(project, running);
   const stopped = project.sandbox && !running;
-  item.description = stopped ? vscode.l10n.t('not running') : ROLE_LABELS[project.role];
+  const role = stopped ? vscode.l10n.t('not running') : ROLE_LABELS[project.role];
+  // A project from settings says which settings file defines it (its tooltip says more).
+  item.description = project.origin ? `${role} · ${scopeLabel(project.origin)}` : role;
   item.iconPath = stopped
     ? new vscode.ThemeIcon('debug-stop')
     : load?.status === 'error'
@@ -71,6 +74,7 @@ export function projectTooltip(node: ProjectNode, load: ProjectLoad | undefined,
   md.appendMarkdown(`- ${vscode.l10n.t('Role: {0}', ROLE_LABELS[project.role])}\n`);
   md.appendMarkdown(`- ${vscode.l10n.t('Login: {0}', code(project.loginId))}\n`);
   if (project.mqttId) md.appendMarkdown(`- ${vscode.l10n.t('Project MQTT id: {0}', code(project.mqttId))}\n`);
+  if (project.origin) md.appendMarkdown(`- ${escape(vscode.l10n.t('Defined in {0} (mediumOne.projects); its password and API key are in Secret Storage on this machine only.', scopeLabel(project.origin)))}\n`);
   if (project.sandbox) md.appendMarkdown(`- ${running ? vscode.l10n.t('Local Sandbox: running') : vscode.l10n.t('Local Sandbox: not running')}\n`);
   if (load?.status === 'loaded') {
     md.appendMarkdown('\n');

@@ -7,7 +7,7 @@ import { isActive, type UserFilter } from '../users/userFilter';
 import { RowFetches } from '../users/rowFetches';
 import { projectNode, userNodeId, type MessageNode, type ProjectNode, type TreeNode, type UserNode } from './nodes';
 import { messageTreeItem, projectTooltip, projectTreeItem, userTooltip, userTreeItem } from './treeItems';
-import { emptyRow, errorRow, loadMoreRow, noMatchRow, sandboxStoppedRow, trackedRow, unjudgedRow } from './messageRows';
+import { emptyRow, errorRow, loadMoreRow, noMatchRow, sandboxStoppedRow, signInRow, trackedRow, unjudgedRow } from './messageRows';
 import { PAGE_SIZE, visibleUserRows } from './userRows';
 
 /** Rows a filtered view shows first: their states are read before the others'. */
@@ -193,6 +193,8 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private async projectChildren(project: Project, handedOver = false): Promise<TreeNode[]> {
     if (handedOver) this.lastRows.delete(project.id);
     if (project.sandbox && !this.sandboxRunning()) return [sandboxStoppedRow(project)];
+    // Expanding a project from settings never asks for its secrets: the row offers to sign in instead.
+    if (project.origin && !this.users.get(project.id) && !(await this.projects.hasSecrets(project.id))) return [signInRow(project)];
     const load = await this.users.ensureLoaded(project);
     if (load.status === 'error') return [errorRow(project, load.error)];
     if (load.status !== 'loaded') return [];

@@ -58,6 +58,8 @@ function composeMessage(filter: UserFilter, users: ProjectUsers, projects: Proje
     totals.unjudged += c.unjudged;
   }
   if (isActive(filter)) lines.unshift(filterLine(filter, totals, reading));
+  const ignored = projects.ignoredUntrusted();
+  if (ignored > 0) lines.unshift(vscode.l10n.t('{0} workspace-defined projects are ignored until the workspace is trusted (Manage Workspace Trust).', ignored));
   return lines.length > 0 ? lines.join('\n') : undefined;
 }
 

@@ -7,6 +7,7 @@ import { UserCancelled } from '../errors';
 import { revealProject } from '../reveal';
 import { withUncancellableProgress } from '../../ui/progress';
 import { saveWithKeyringFallback } from './keyringFallback';
+import { recordProjects } from './projectActivity';
 import { askApiKey, askBaseUrl, askLoginId, askMqttId, askName, askPassword, askProduction, askRole } from './projectPrompts';
 
 type Fixable = 'baseUrl' | 'loginId' | 'password' | 'apiKey';
@@ -42,13 +43,15 @@ export const addProject = (s: Services) => async () => {
   const project: Project = { id: randomUUID(), name, baseUrl, role, loginId, mqttId, production };
   const place = await saveWithKeyringFallback(s, project, { password, apiKey });
   if (!place) throw new UserCancelled();
+  recordProjects(s, 'projectAdded', [project]);
   await revealProject(s, project);
   void s.prompts.info(place === 'memory'
     ? vscode.l10n.t('Project "{0}" added. Its credentials are kept in memory for this window only.', name)
     : vscode.l10n.t('Project "{0}" added.', name));
 };
 
-async function signInFailure(s: Services, baseUrl: string, loginId: string, secrets: ProjectSecrets): Promise<string | undefined> {
+/** The sign-in's failure in words (redacted), or undefined when the server accepted the credentials. */
+export async function signInFailure(s: Services, baseUrl: string, loginId: string, secrets: ProjectSecrets): Promise<string | undefined> {
   try {
     await withUncancellableProgress(vscode.l10n.t('Signing in to {0}…', baseUrl), () => s.clients.probe({ baseUrl, loginId }, secrets));
     return undefined;

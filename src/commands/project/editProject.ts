@@ -9,6 +9,7 @@ import { resolveProject } from '../pickers';
 import { saveWithKeyringFallback, storedSecretsIfReadable } from './keyringFallback';
 import type { EditProjectHost, ProjectFormValues } from '../../webviews/host/editProjectPanel';
 import { loadPanels } from '../panels';
+import { loadTeams } from '../teams';
 
 type SaveError = { field?: keyof ProjectFormValues; message: string } | undefined;
 
@@ -16,6 +17,8 @@ type SaveError = { field?: keyof ProjectFormValues; message: string } | undefine
 export const editProject = (s: Services) => async (node?: unknown) => {
   const project = await resolveProject(s, node, (p) => !p.sandbox, vscode.l10n.t('There is no project to edit. The Local Sandbox manages its own settings.'));
   if (project.sandbox) throw new Error(vscode.l10n.t('The Local Sandbox manages its own settings.'));
+  // A project from settings is edited in its settings file; only its secrets are entered here.
+  if (project.origin) return loadTeams(s).editSettingsProject(s, project);
   // An unreadable keyring (logged) leaves the form asking for new credentials rather than not opening at all.
   const stored = await storedSecretsIfReadable(s, project.id);
   const host: EditProjectHost = {

@@ -70,11 +70,12 @@ export async function askRole(s: Services): Promise<Role> {
 export const askLoginId = (s: Services, value = '') =>
   ask(s, 4, { prompt: vscode.l10n.t('login_id of that API account.'), value, validateInput: required(vscode.l10n.t('a login_id')) }).then((v) => v.trim());
 
-export const askPassword = (s: Services) =>
-  ask(s, 5, { prompt: vscode.l10n.t('Its password (kept in Secret Storage only).'), password: true, validateInput: required(vscode.l10n.t('the password')) });
+/** `title`: another flow's title (signing in to a project from settings); the Add Project step otherwise. */
+export const askPassword = (s: Services, title?: string) =>
+  ask(s, 5, { prompt: vscode.l10n.t('Its password (kept in Secret Storage only).'), password: true, validateInput: required(vscode.l10n.t('the password')), ...(title ? { title } : {}) });
 
-export const askApiKey = (s: Services) =>
-  ask(s, 6, { prompt: vscode.l10n.t('The project API key (kept in Secret Storage only).'), password: true, validateInput: required(vscode.l10n.t('the API key')) }).then((v) => v.trim());
+export const askApiKey = (s: Services, title?: string) =>
+  ask(s, 6, { prompt: vscode.l10n.t('The project API key (kept in Secret Storage only).'), password: true, validateInput: required(vscode.l10n.t('the API key')), ...(title ? { title } : {}) }).then((v) => v.trim());
 
 export const askMqttId = (s: Services, value = '') =>
   ask(s, 7, { prompt: vscode.l10n.t("Optional: the project's MQTT id. Leave empty to skip."), value }).then((v) => v.trim() || undefined);

@@ -2,20 +2,26 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { resolveProject } from '../pickers';
 import { UserCancelled } from '../errors';
+import { loadTeams } from '../teams';
+import { recordProjects } from './projectActivity';
 
-/** Removes the project and its secrets from this machine. The users on the server are not touched. */
+/**
+ * Removes the project and its secrets from this machine (a project from settings: its definition, from the settings
+ * scope it came from). The users on the server are not touched.
+ */
 export const removeProject = (s: Services) => async (node?: unknown) => {
   const project = await resolveProject(s, node);
   const remove = vscode.l10n.t('Remove');
-  const choice = await s.prompts.confirm(
-    vscode.l10n.t('Remove project "{0}"?', project.name),
-    vscode.l10n.t('Its password and API key are deleted from Secret Storage. Users on the server are not changed.'),
-    remove,
-  );
+  // A project from settings: the question names the settings scope its definition is removed from.
+  const [title, detail] = project.origin
+    ? loadTeams(s).settingsRemovalWords(project.origin, project.name)
+    : [vscode.l10n.t('Remove project "{0}"?', project.name), vscode.l10n.t('Its password and API key are deleted from Secret Storage. Users on the server are not changed.')];
+  const choice = await s.prompts.confirm(title, detail, remove);
   if (choice !== remove) throw new UserCancelled();
   if (project.sandbox) await s.sandbox.stop();
   s.clients.forget(project.id);
   await s.projects.remove(project.id);
   s.users.invalidate(project.id);
+  recordProjects(s, 'projectRemoved', [project], project.origin && `${project.origin} settings`);
   void s.prompts.info(vscode.l10n.t('Project "{0}" removed.', project.name));
 };

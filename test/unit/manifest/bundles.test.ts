@@ -55,9 +55,18 @@ describe('bundles', () => {
     for (const f of ['src/provisioning/index.ts', 'src/commands/provisioning/saveCredentialsFile.ts']) assert.ok(kitInputs.includes(f), `dist/provisioning.js holds ${f}`);
   });
 
+  it('the extension bundle holds none of the flows for project definitions from settings: they load when used', async function () {
+    this.timeout(60_000);
+    const main = targets.find((t) => t.outfile === 'dist/extension.js')!;
+    const result = await esbuild.build({ ...main, absWorkingDir: root, write: false, minify: false, sourcemap: false, metafile: true });
+    const inputs = Object.keys(result.metafile.inputs);
+    assert.ok(inputs.includes('src/commands/teams.ts'), 'the teams loader is in the extension bundle');
+    assert.deepEqual(inputs.filter((f) => f.startsWith('src/commands/teams/') || f === 'src/projects/settingsProjects.ts' || f === 'src/projects/projectDefinitions.ts'), []);
+  });
+
   it('every bundle src/ loads on demand is built and shipped in the .vsix', () => {
     const lazy = lazyBundles();
-    assert.deepEqual(lazy, ['dist/emulator.js', 'dist/fileFormats.js', 'dist/panels.js', 'dist/provisioning.js']);
+    assert.deepEqual(lazy, ['dist/emulator.js', 'dist/fileFormats.js', 'dist/panels.js', 'dist/projectDefinitions.js', 'dist/provisioning.js', 'dist/teams.js']);
     const shipped = shippedPatterns();
     for (const bundle of ['dist/extension.js', ...lazy]) {
       assert.ok(targets.some((t) => t.outfile === bundle), `esbuild.js builds ${bundle}`);
