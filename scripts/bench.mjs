@@ -12,7 +12,7 @@
 //   editor.mjs     in code-server: activation, and a 10,000-user project's first rows after opening the view
 //   faults.mjs     disables and creates under 20 % injected faults: nothing unreported, no duplicate create
 // Prints the table and one "meets / MISSES" line per target; writes artifacts/bench.json and artifacts/bench.md,
-// and, on a full run, media/bench-matrix.svg (the README's chart).
+// and, on a full run, media/bench-matrix.svg (the README's chart, shown as the PNG scripts/render-pngs.mjs draws of it).
 //
 //   npm run bench [-- --quick] [-- --only matrix,states,tree,import,editor,faults]
 // --quick: fewer users and operations (the figures are then not the targets' sizes). EDITOR_LOCK=<file>: start
@@ -107,6 +107,6 @@ if (results.adaptiveMatrix) {
   // The README's chart comes from a full run only; other runs leave theirs in artifacts/.
   const chart = full ? path.join(root, 'media', 'bench-matrix.svg') : path.join(root, 'artifacts', 'bench-matrix.svg');
   writeFileSync(chart, matrixChart(results.adaptiveMatrix));
-  log(`chart: ${path.relative(root, chart)}`);
+  log(`chart: ${path.relative(root, chart)}${full ? ' (the README shows its PNG: run `node scripts/render-pngs.mjs` and commit media/bench-matrix.png)' : ''}`);
 }
 console.log(`\n${textReport(results, targets)}`);
