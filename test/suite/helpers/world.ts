@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { rm } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import type { Services } from '../../../src/services';
@@ -84,6 +85,9 @@ export async function resetWorld(s: Services): Promise<void> {
     await s.projects.remove(p.id);
   }
   s.users.invalidate();
+  // The activity history starts empty for the next test (after any write still queued).
+  await s.activity.read().catch(() => []);
+  await rm(s.activity.dir, { recursive: true, force: true });
 }
 
 /** The rows under a project, as the tree would show them. */
