@@ -35,7 +35,7 @@ export interface ActivityPanelHandle {
   receive(raw: unknown): Promise<Received>;
   /** The last model sent to the page. */
   model(): ActivityModel | undefined;
-  /** Resolves when the read started by the latest change (a record, a filter) has been sent. */
+  /** Resolves once the latest read of the history (on open, on the page's ready, after a record) has been shown. */
   settled(): Promise<void>;
 }
 
@@ -138,7 +138,7 @@ export function openActivityPanel(extensionUri: vscode.Uri, host: ActivityHost, 
     entries: [],
     pending: Promise.resolve(),
     reads: 0,
-    handle: { panel: view.panel, receive, model: () => state.last, settled: () => state.pending },
+    handle: { panel: view.panel, receive, model: () => state.last, settled: () => settled(state) },
   };
   state.pending = reload(state);
   // The view follows the history: each record (a command elsewhere, or this page's Undo) shows at once.
@@ -181,6 +181,15 @@ async function busy(state: OpenPanel, work: () => Promise<void>): Promise<void> 
   } finally {
     state.view.post({ type: 'busy', busy: false });
   }
+}
+
+/** Waits for the latest read: one started meanwhile (the page's ready, a record) supersedes the one awaited. */
+async function settled(state: OpenPanel): Promise<void> {
+  let awaited: Promise<void>;
+  do {
+    awaited = state.pending;
+    await awaited;
+  } while (awaited !== state.pending);
 }
 
 async function reload(state: OpenPanel): Promise<void> {
