@@ -147,13 +147,22 @@ export function mainFlowFrames(artifactsDir = DEFAULT_ARTIFACTS, { since = 0, fl
   const files = [];
   const missing = [];
   for (const { scenario, step } of flow) {
-    const dir = path.join(artifactsDir, scenario);
-    const name = existsSync(dir) ? readdirSync(dir).find((f) => new RegExp(`^\\d+-${step}\\.png$`).test(f)) : undefined;
+    const dir = runFolder(artifactsDir, scenario);
+    const name = dir && readdirSync(dir).find((f) => new RegExp(`^\\d+-${step}\\.png$`).test(f));
     const file = name && path.join(dir, name);
     if (file && statSync(file).mtimeMs >= since) files.push(file);
     else missing.push(`${scenario}/<nn>-${step}.png`);
   }
   return { files, missing };
+}
+
+/** A scenario's pictures: those of its last retry when it needed one (the run that passed), else its own folder. */
+function runFolder(artifactsDir, scenario) {
+  if (!existsSync(artifactsDir)) return undefined;
+  const retry = (d) => Number(d.slice(scenario.length + '-retry'.length));
+  const retries = readdirSync(artifactsDir).filter((d) => d.startsWith(`${scenario}-retry`) && retry(d) > 0).sort((a, b) => retry(b) - retry(a));
+  const dir = retries[0] ?? (existsSync(path.join(artifactsDir, scenario)) ? scenario : undefined);
+  return dir && path.join(artifactsDir, dir);
 }
 
 /** Writes the animation from this run's pictures; says why not when one is missing or the result is too big. */

@@ -14,7 +14,8 @@
 // one. A scenario that passes only on a retry is reported as flaky, with its first failure's step, place and
 // screenshot (artifacts/e2e/<theme>/<scenario>/ keeps the failed run; the retry writes to <scenario>-retry1/).
 // Screenshots: artifacts/e2e/<theme>/<scenario>/<nn>-<step>.png. `--readme-shots` copies the pictures
-// the scenarios mark for the README (light theme) into media/readme when every scenario passed.
+// the scenarios mark for the README (light theme) into media/readme when every scenario passed, and stitches the
+// main flow's step pictures into media/readme/main-flow.png (scripts/readme-animation.mjs).
 import { createRequire } from 'node:module';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +27,7 @@ import { e2eArtifactsDir, e2eCacheDir, repoRoot, tempRoot } from './editor/paths
 import { npx, runCommand, seconds, step, vscePackageArgs } from './editor/steps.mjs';
 import { provisionEditor } from './provision-editor.mjs';
 import { checkSecretLeaks } from '../test/e2e/secretLeakCheck.mjs';
+import { writeMainFlow } from './readme-animation.mjs';
 
 const TAG = 'e2e';
 const SCENARIOS_DIR = path.join(repoRoot, 'test', 'e2e', 'scenarios');
@@ -157,12 +159,16 @@ async function main() {
   console.log(`[${TAG}] ${results.length - failed.length} passed, ${failed.length} failed (${seconds(Date.now() - started)}${flakyNote})`);
   process.exitCode = failed.length ? 1 : 0;
   // The pictures show the UI, which the scenarios proved: the leak check's verdict does not change them.
-  if (args['readme-shots']) copyReadmeShots(readmeShots, results.every((r) => r.ok || r.name === 'secret-leak check'));
+  if (args['readme-shots']) copyReadmeShots(readmeShots, results.every((r) => r.ok || r.name === 'secret-leak check'), started);
 }
 
-/** The README's pictures come from a run whose scenarios all passed, light theme. */
-function copyReadmeShots(shots, passed) {
+/**
+ * The README's pictures come from a run whose scenarios all passed, light theme; so does its animation of the main
+ * flow (scripts/readme-animation.mjs), from this run's step pictures only (taken since `started`).
+ */
+function copyReadmeShots(shots, passed, started) {
   if (!passed) return console.log(`[${TAG}] --readme-shots: not updated (a scenario failed)`);
+  console.log(`[${TAG}] --readme-shots: animation ${writeMainFlow({ since: started }).message}`);
   if (shots.size === 0) return console.log(`[${TAG}] --readme-shots: no scenario marked a README picture in this run (light theme)`);
   mkdirSync(README_DIR, { recursive: true });
   for (const [name, file] of shots) copyFileSync(file, path.join(README_DIR, name));

@@ -124,6 +124,10 @@ describe('README animation (scripts/readme-animation.mjs)', () => {
       const found = m.mainFlowFrames(dir, { since: Date.now() - 60_000, flow });
       assert.deepEqual(found.files, [path.join(dir, '11-teams', '03-show-activity.png')]);
       assert.deepEqual(found.missing, ['11-teams/<nn>-old-step.png', '01-sandbox/<nn>-welcome-view.png']);
+      // A scenario that passed on a retry: the pictures of the run that passed.
+      mkdirSync(path.join(dir, '11-teams-retry1'));
+      writeFileSync(path.join(dir, '11-teams-retry1', '04-show-activity.png'), tinyPng(1, 1, [0, 0, 0]));
+      assert.deepEqual(m.mainFlowFrames(dir, { flow: flow.slice(0, 1) }).files, [path.join(dir, '11-teams-retry1', '04-show-activity.png')]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
