@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
+import { Cmd } from '../../contributes';
 import { isProjectNode, isUserNode } from '../../tree/nodes';
 import type { ActivityFilter, ActivityHost } from '../../webviews/host/activityPanel';
 import { loadPanels } from '../panels';
-
-/** Undo's command (helper A's, src/commands/activity): confirmation, progress and summary are its own. */
-const UNDO_ACTIVITY = 'mediumOne.undoActivity';
 
 /** The filter a caller asks for: a project or user row of the tree, or `{ projectId?, loginId? }`. */
 export function activityFilterOf(arg: unknown): ActivityFilter {
@@ -30,7 +28,8 @@ export const showActivity = (s: Services) => (arg?: unknown) => {
     read: () => s.activity.read(),
     onDidRecord: (listener) => s.activity.onDidRecord(() => listener()),
     exportEntries: async (entries, format) => void (await loadPanels(s).exportActivity(s, entries, format)),
-    undo: async (target) => void (await vscode.commands.executeCommand(UNDO_ACTIVITY, target)),
+    // Undo's confirmation, progress and summary are mediumOne.undoActivity's own.
+    undo: async (target) => void (await vscode.commands.executeCommand(Cmd.undoActivity, target)),
   };
   return loadPanels(s).openActivityPanel(s.context.extensionUri, host, activityFilterOf(arg));
 };
