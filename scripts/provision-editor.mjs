@@ -17,7 +17,8 @@ import {
   provisionMarker,
 } from './editor/paths.mjs';
 
-const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep'];
+// fonts-ipafont-gothic: without a Japanese font Chromium draws the Japanese scenario's texts as empty boxes.
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'fonts-ipafont-gothic'];
 // @vscode/ripgrep 1.15.11 (a code-server dependency) downloads rg from GitHub unless this file is in its cache.
 const RIPGREP_CACHE = path.join(
   process.env.TMPDIR || '/tmp',
@@ -27,7 +28,8 @@ const RIPGREP_CACHE = path.join(
 
 class ProvisionError extends Error {}
 
-const markerContent = () => ({ codeServer: CODE_SERVER_VERSION, node: process.versions.node.split('.')[0], arch: process.arch });
+// The apt list is part of the marker: a package added to it is installed on machines provisioned before.
+const markerContent = () => ({ codeServer: CODE_SERVER_VERSION, node: process.versions.node.split('.')[0], arch: process.arch, apt: APT_PACKAGES.join(' ') });
 
 function alreadyProvisioned() {
   if (!existsSync(provisionMarker) || !existsSync(codeServerEntry) || !existsSync(chromiumPath)) return false;
@@ -87,7 +89,7 @@ function ensureAptPackages(log) {
         (hasApt
           ? `Install them as root: \`sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\`, then run this again.`
           : `This is not a Debian/apt system: install Chromium (set CHROMIUM_PATH if it is not ${chromiumPath}), ` +
-            `the Kerberos development headers and ripgrep with your package manager, then run this again.`),
+            `the Kerberos development headers, ripgrep and a Japanese font with your package manager, then run this again.`),
     );
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
