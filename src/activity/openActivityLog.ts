@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Logger } from '../log/logger';
 import type { SecretRedactor } from '../log/secretRedactor';
-import { ActivityLog } from './activityLog';
+import { ActivityLog, type ActivityFiles } from './activityLog';
 
 /** The VS Code side of the history: its folder in global storage, the rotation setting, the redactor and the log. */
 export function openActivityLog(context: vscode.ExtensionContext, redactor: SecretRedactor, log: Logger): ActivityLog {
@@ -12,6 +12,9 @@ export function openActivityLog(context: vscode.ExtensionContext, redactor: Secr
       return Math.min(10_240, Math.max(64, typeof kb === 'number' && Number.isFinite(kb) ? kb : 1024)) * 1024;
     },
     redact: (text) => redactor.redact(text),
+    // The disk work ships in the teams bundle (src/commands/teams/index.ts), loaded on the first write or read.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle of its own, loaded on demand
+    files: () => (require(path.join(context.extensionPath, 'dist', 'teams.js')) as { activityFiles: ActivityFiles }).activityFiles,
     onError: (message) => log.warn(message),
   });
 }

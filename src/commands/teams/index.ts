@@ -5,3 +5,4 @@ export { editSettingsProject, settingsRemovalWords } from './editSettingsProject
 export { exportProjectDefinitions } from './exportDefinitions';
 export { importProjectDefinitions } from './importDefinitions';
 export { undoActivity } from './undoActivity';
+export * as activityFiles from '../../activity/activityFiles';

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ActivityLog, type ActivityLogOptions } from '../../../src/activity/activityLog';
+import * as files from '../../../src/activity/activityFiles';
 import type { NewActivity } from '../../../src/activity/activityEntry';
 import { SecretRedactor } from '../../../src/log/secretRedactor';
 
@@ -12,7 +13,7 @@ const row = (loginId: string, extra: Partial<NewActivity> = {}): NewActivity =>
 describe('activity log', () => {
   let dir: string;
   const logIn = (options: Partial<ActivityLogOptions> = {}) =>
-    new ActivityLog(dir, { maxFileBytes: () => 1024 * 1024, redact: (t) => t, ...options });
+    new ActivityLog(dir, { maxFileBytes: () => 1024 * 1024, redact: (t) => t, files: () => files, ...options });
   const lines = async (name: string) => (await fs.readFile(path.join(dir, name), 'utf8')).split('\n').filter(Boolean);
 
   beforeEach(async () => {
