@@ -5,5 +5,4 @@ export { openCreateUserPanel } from './createUserPanel';
 export { openUserDetailsPanel } from './userDetailsPanel';
 export { openEditProjectPanel } from './editProjectPanel';
 export { readRecentEvents } from './readRecentEvents';
-export { openActivityPanel } from './activityPanel';
-export { exportActivity } from './activityExport';
+export { showActivity } from './activityHost';
