@@ -177,3 +177,21 @@ export const editors = {
   panelEditorLines: '.part.panel .monaco-editor .view-lines',
   statusBarItem: (label) => `.part.statusbar .statusbar-item:has([aria-label*="${css(label)}"])`,
 };
+
+/** Show Activity (the activity page, src/webviews/pages/activity.ts): its filters, exports and history table. */
+export const activityView = {
+  project: '#project',
+  user: '#user',
+  action: '#action',
+  outcome: '#outcome',
+  exportCsv: '#exportCsv',
+  exportJson: '#exportJson',
+  summary: '#summary',
+  empty: '#empty',
+  formError: '#formError',
+  rows: '#activityTable tbody tr',
+  cell: 'td',
+  button: 'button',
+};
+/** The history table's columns, in order. */
+export const activityColumns = ['time', 'project', 'loginId', 'action', 'outcome', 'reason', 'undo'];
