@@ -22,6 +22,13 @@ const BASE_SETTINGS = {
   'window.autoDetectColorScheme': false,
 };
 
+/** Workspace trust on, with no modal asking about the folder: it opens untrusted (Restricted Mode). */
+const RESTRICTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+};
+
 const LISTENING = /HTTP server listening on (https?:\/\/\S+)/;
 const OUTPUT_LINES_KEPT = 200;
 
@@ -52,10 +59,12 @@ const OUTPUT_LINES_KEPT = 200;
  * @param {boolean} [opts.keep]  keep the profile dirs after stop (debugging)
  * @param {Record<string, string>} [opts.env]  extra environment for code-server and so its extension hosts
  * @param {string} [opts.locale]  the display language (`--locale`, e.g. 'ja'); default: code-server's (English here)
+ * @param {boolean} [opts.restricted]  workspace trust on: the folder opens in Restricted Mode (no trust prompt), as
+ *   an untrusted repository does; default off (`--disable-workspace-trust`)
  * @returns {Promise<CodeServer>}
  */
 export async function startCodeServer(opts = {}) {
-  const { theme = 'dark', settings = {}, vsix, log = () => {}, startTimeoutMs = 60_000, keep = false, env: extraEnv = {}, port: requestedPort = 0, locale } = opts;
+  const { theme = 'dark', settings = {}, vsix, log = () => {}, startTimeoutMs = 60_000, keep = false, env: extraEnv = {}, port: requestedPort = 0, locale, restricted = false } = opts;
   const sharedExtensionsDir = opts.extensionsDir;
   if (!existsSync(codeServerEntry)) {
     throw new Error(`code-server is not installed at ${codeServerEntry}: run \`node scripts/provision-editor.mjs\` first.`);
@@ -73,7 +82,7 @@ export async function startCodeServer(opts = {}) {
   const writeSettings = (t) =>
     writeFileSync(
       path.join(dirs.userDataDir, 'User', 'settings.json'),
-      JSON.stringify({ ...BASE_SETTINGS, 'workbench.colorTheme': THEMES[t] ?? t, ...settings }, null, 2),
+      JSON.stringify({ ...BASE_SETTINGS, ...(restricted ? RESTRICTED_SETTINGS : {}), 'workbench.colorTheme': THEMES[t] ?? t, ...settings }, null, 2),
     );
   writeSettings(theme);
   if (locale && !locale.toLowerCase().startsWith('en')) writeLanguagePack(dirs.userDataDir, root, locale);
@@ -92,7 +101,7 @@ export async function startCodeServer(opts = {}) {
       '--extensions-dir', dirs.extensionsDir,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(restricted ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
       ...(locale ? ['--locale', locale] : []),
