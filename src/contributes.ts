@@ -36,6 +36,7 @@ export const Cmd = {
   exportProjectDefinitions: 'mediumOne.exportProjectDefinitions',
   importProjectDefinitions: 'mediumOne.importProjectDefinitions',
   showActivity: 'mediumOne.showActivity',
+  reportIssue: 'mediumOne.reportIssue',
   undoActivity: 'mediumOne.undoActivity',
 } as const;
 

@@ -14,6 +14,7 @@ import { clearFilter } from './view/clearFilter';
 import { loadMoreUsers } from './view/loadMoreUsers';
 import { showLog } from './view/showLog';
 import { showActivity } from './view/showActivity';
+import { reportIssue } from './view/reportIssue';
 import { undoActivity } from './activity/undoCommand';
 import { createUser } from './user/createUser';
 import { showUser } from './user/showUser';
@@ -68,6 +69,7 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     [Cmd.exportProjectDefinitions]: exportProjectDefinitions,
     [Cmd.importProjectDefinitions]: importProjectDefinitions,
     [Cmd.showActivity]: showActivity,
+    [Cmd.reportIssue]: reportIssue,
     [Cmd.undoActivity]: undoActivity,
   };
   // A project from settings is asked for its secrets by the first command that signs in to it.

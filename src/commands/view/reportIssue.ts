@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../services';
+import { describeError } from '../../util/errorText';
+
+/** What Report Issue did, returned to the extension-host tests (registerCommand hands results only to them). */
+export type ReportIssueOutcome = { via: 'issueReporter' } | { via: 'bugsPage'; url: string };
+
+/** The issues page package.json names (`bugs.url`): one place for the address, also read by the Marketplace. */
+function bugsUrl(s: Services): string {
+  const bugs = (s.context.extension.packageJSON as { bugs?: { url?: string } }).bugs;
+  return bugs?.url ?? '';
+}
+
+/**
+ * Report Issue: the editor's issue reporter, preset to this extension. In code-server it opens a new GitHub issue
+ * for this repository (from package.json's `bugs`) in a browser tab. Where the editor has no reporter, or turned
+ * it off (`telemetry.feedback.enabled: false` makes the reporter only say "Feedback is disabled."), the user
+ * is given the issues page instead, to open or copy.
+ */
+export const reportIssue = (s: Services) => async (): Promise<ReportIssueOutcome> => {
+  const feedbackOff = vscode.workspace.getConfiguration('telemetry').get<boolean>('feedback.enabled') === false;
+  if (!feedbackOff) {
+    try {
+      await vscode.commands.executeCommand('workbench.action.openIssueReporter', { extensionId: s.context.extension.id });
+      return { via: 'issueReporter' };
+    } catch (error) {
+      s.log.warn(`The editor's issue reporter did not open (${describeError(error)}); offering the issues page.`);
+    }
+  }
+  const url = bugsUrl(s);
+  const open = vscode.l10n.t('Open Issues Page');
+  const copy = vscode.l10n.t('Copy Link');
+  const choice = await s.prompts.info(vscode.l10n.t("The editor's issue reporter is not available here. Report the issue on GitHub: {0}", url), open, copy);
+  if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(url));
+  else if (choice === copy) await vscode.env.clipboard.writeText(url);
+  return { via: 'bugsPage', url };
+};
