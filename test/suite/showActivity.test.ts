@@ -118,7 +118,7 @@ describe('Show Activity', () => {
     const project = await addProject(s, emu());
     await disableTwo(s, project);
     const handle = await showActivity(await userRow(s, project, 'device-001'));
-    assert.deepEqual(handle.model()?.filter, { projectId: project.id, loginId: 'device-001' });
+    assert.deepEqual(handle.model()?.filter, { projectId: project.id, loginId: 'device-001', exactLoginId: true });
     assert.deepEqual(handle.model()?.rows.map((r) => r.loginId), ['device-001']);
 
     const calls = emu().calls().length;

@@ -10,7 +10,7 @@ import { exportActivity } from './activityExport';
 
 /** The filter a caller asks for: a project or user row of the tree, or `{ projectId?, loginId? }`. */
 export function activityFilterOf(arg: unknown): ActivityFilter {
-  if (isUserNode(arg)) return { projectId: arg.project.id, loginId: arg.entry.loginId };
+  if (isUserNode(arg)) return { projectId: arg.project.id, loginId: arg.entry.loginId, exactLoginId: true };
   if (isProjectNode(arg)) return { projectId: arg.project.id };
   if (typeof arg !== 'object' || arg === null) return {};
   const { projectId, loginId } = arg as Record<string, unknown>;

@@ -27,6 +27,7 @@ export function cleanFilter(filter: ActivityFilter): ActivityFilter {
   if (filter.projectId) clean.projectId = filter.projectId;
   const loginId = filter.loginId?.trim();
   if (loginId) clean.loginId = loginId;
+  if (loginId && filter.exactLoginId) clean.exactLoginId = true;
   if (filter.action) clean.action = filter.action;
   if (filter.outcome) clean.outcome = filter.outcome;
   return clean;
@@ -36,8 +37,10 @@ export function matchesFilter(filter: ActivityFilter, entry: ActivityEntry): boo
   if (filter.projectId && entry.projectId !== filter.projectId) return false;
   if (filter.action && entry.action !== filter.action) return false;
   if (filter.outcome && entry.outcome !== filter.outcome) return false;
-  const wanted = filter.loginId?.trim().toLowerCase();
-  return !wanted || (entry.loginId ?? '').toLowerCase().includes(wanted);
+  const wanted = filter.loginId?.trim();
+  if (!wanted) return true;
+  if (filter.exactLoginId) return entry.loginId === wanted;
+  return (entry.loginId ?? '').toLowerCase().includes(wanted.toLowerCase());
 }
 
 export const filterEntries = (entries: readonly ActivityEntry[], filter: ActivityFilter) => entries.filter((e) => matchesFilter(filter, e));

@@ -7,6 +7,8 @@ import { $, field, formError, h, mount, onMessage, post, setFormError } from './
 // the summary and the table change, so typing in the user filter keeps its focus.
 
 let strings: ActivityStrings | undefined;
+/** The host's last filter: a user row's whole login_id stays whole until the user edits the text. */
+let shownFilter: ActivityFilter = {};
 
 const input = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
 
@@ -15,6 +17,7 @@ function readFilter(): ActivityFilter {
   const filter: ActivityFilter = {};
   if (value('project')) filter.projectId = value('project');
   if (value('user')) filter.loginId = value('user');
+  if (shownFilter.exactLoginId && filter.loginId === shownFilter.loginId) filter.exactLoginId = true;
   if (value('action')) filter.action = value('action') as ActivityFilter['action'];
   if (value('outcome')) filter.outcome = value('outcome') as ActivityFilter['outcome'];
   return filter;
@@ -89,6 +92,7 @@ function setControl(id: string, value: string | undefined): void {
 }
 
 function render(model: ActivityModel, s: ActivityStrings): void {
+  shownFilter = model.filter;
   const projects = input<HTMLSelectElement>('project');
   if (projects) {
     projects.replaceChildren(h('option', { value: '' }, s.allProjects), ...model.projects.map((p) => h('option', { value: p.id }, p.name)));

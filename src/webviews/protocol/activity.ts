@@ -16,6 +16,8 @@ export const EXPORT_FORMATS = ['csv', 'json'] as const;
 export interface ActivityFilter {
   projectId?: string;
   loginId?: string;
+  /** `loginId` is a whole login_id (Show Activity on a user's row), not a part of one. */
+  exactLoginId?: boolean;
   action?: ActivityActionName;
   outcome?: ActivityOutcomeName;
 }
@@ -76,6 +78,7 @@ export const activityToHost = z.discriminatedUnion('type', [
     filter: z.strictObject({
       projectId: z.optional(z.string().check(z.maxLength(MAX_LENGTH.name))),
       loginId: z.optional(z.string().check(z.maxLength(MAX_LENGTH.loginId))),
+      exactLoginId: z.optional(z.boolean()),
       action: z.optional(z.enum(ACTIVITY_ACTIONS)),
       outcome: z.optional(z.enum(ACTIVITY_OUTCOMES)),
     }),

@@ -12,6 +12,7 @@ describe('webview protocols: Show Activity accepts only well-formed messages', (
     accepts({ type: 'ready' });
     accepts({ type: 'filter', filter: {} });
     accepts({ type: 'filter', filter: { projectId: 'test-business-1', loginId: 'device-1' } });
+    accepts({ type: 'filter', filter: { loginId: 'device-1', exactLoginId: true } });
     ACTIVITY_ACTIONS.forEach((action) => accepts({ type: 'filter', filter: { action } }));
     ACTIVITY_OUTCOMES.forEach((outcome) => accepts({ type: 'filter', filter: { outcome } }));
     accepts({ type: 'filter', filter: { loginId: 'a'.repeat(MAX_LENGTH.loginId) } });
@@ -35,6 +36,7 @@ describe('webview protocols: Show Activity accepts only well-formed messages', (
     rejects({ type: 'filter', filter: { action: 'drop' } });
     rejects({ type: 'filter', filter: { outcome: 'maybe' } });
     rejects({ type: 'filter', filter: { loginId: 42 } });
+    rejects({ type: 'filter', filter: { loginId: 'device-1', exactLoginId: 'yes' } });
     rejects({ type: 'filter', filter: { loginId: 'a'.repeat(MAX_LENGTH.loginId + 1) } });
     rejects({ type: 'filter', filter: { projectId: 'p'.repeat(MAX_LENGTH.name + 1) } });
     rejects({ type: 'export' });

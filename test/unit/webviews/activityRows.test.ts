@@ -44,6 +44,10 @@ describe('Show Activity: filters, rows and undo offers', () => {
     assert.deepEqual(ids({ action: 'disable', outcome: 'succeeded' }), ['a', 'b']);
     assert.deepEqual(ids({ projectId: 'p1', loginId: 'dev-a' }), ['u1', 'a']);
     assert.deepEqual(ids({}), history.map((e) => e.id));
+    // A user row's Show Activity names a whole login_id: dev-a, not every login_id containing it.
+    const more = [entry({ id: 'aa', loginId: 'dev-aa' }), ...history];
+    assert.deepEqual(filterEntries(more, { loginId: 'dev-a', exactLoginId: true }).map((e) => e.id), ['u1', 'a']);
+    assert.deepEqual(filterEntries(more, { loginId: 'dev-a' }).map((e) => e.id), ['aa', 'u1', 'a']);
   });
 
   it('says each action and outcome in words, the time in the reader\'s language with the stored ISO beside it', () => {
