@@ -1,13 +1,14 @@
 // Issue 13, Japanese: the editor started with `--locale ja` (scripts/editor/codeServer.mjs registers an empty language
 // pack, since the Marketplace's cannot be installed offline: VS Code's own texts stay English) and the extension in
-// Japanese throughout: the welcome view, the tree and its states, a context menu, a palette command, the create-user
-// form (a webview) and the notifications. Every text asserted here is the translation in package.nls.ja.json or
-// l10n/bundle.l10n.ja.json, so a string that falls back to English fails the step that shows it.
+// Japanese throughout: the welcome view, the tree and its states, a context menu, the activity history and its Undo, a
+// palette command, the create-user form (a webview) and the notifications. Every text asserted here is the translation
+// in package.nls.ja.json or l10n/bundle.l10n.ja.json, so a string that falls back to English fails the step showing it.
 import assert from 'node:assert/strict';
-import { eventually, expectVisible } from '../harness/expect.mjs';
+import { eventually, expectText, expectVisible } from '../harness/expect.mjs';
 import { SEED } from '../harness/flows.mjs';
+import { ActivityView } from '../pages/activityView.mjs';
 
-export const title = 'japanese: --locale ja, the Local Sandbox tree, a context menu, the create-user form and notifications in Japanese';
+export const title = 'japanese: --locale ja, the Local Sandbox tree, a context menu, Show Activity and Undo, the create-user form and notifications in Japanese';
 export const timeoutMs = 150_000;
 export const themes = ['light'];
 export const locale = 'ja';
@@ -20,6 +21,7 @@ const STATE = { enabled: '有効', disabled: '無効' };
 /** @param {import('../harness/types').ScenarioContext} ctx */
 export default async function japanese({ workbench, shot, step, secret }) {
   const row = (label) => workbench.tree.row(VIEW, label);
+  const activity = new ActivityView(workbench);
   const userLabels = async () => (await workbench.tree.labels(VIEW)).filter((l) => l.startsWith('device-'));
   const stateOf = async (loginId) => {
     const label = await workbench.tree.ariaLabel(row(loginId));
@@ -62,6 +64,23 @@ export default async function japanese({ workbench, shot, step, secret }) {
     await expectState('device-001', STATE.disabled);
     await workbench.parkMouse();
     await shot('disabled notification');
+  });
+
+  await step('Show Activity in Japanese: the disable recorded as 無効化 / 成功, and 元に戻す enables the user again', async () => {
+    await workbench.quickInput.runCommand('Medium One: アクティビティを表示');
+    await expectVisible(activity.rowLocators(), 'the activity table', 20_000);
+    await eventually(async () => {
+      const rows = await activity.rows();
+      assert.equal(rows.length, 1, JSON.stringify(rows));
+      assert.deepEqual([rows[0].loginId, rows[0].action, rows[0].outcome], ['device-001', '無効化', '成功']);
+      assert.ok(rows[0].buttons.includes('元に戻す'), `the row offers 元に戻す (got ${JSON.stringify(rows[0].buttons)})`);
+    }, { message: 'the disable is listed in Japanese' });
+    await expectText(activity.parts().summary, '1 件のエントリ (新しい順)。', 'the summary line');
+    await shot('show activity');
+    await activity.clickInRow(activity.row('device-001', '無効化'), '元に戻す');
+    await workbench.notifications.waitFor('"device-001" を有効化しました。');
+    await expectState('device-001', STATE.enabled);
+    await workbench.quickInput.runCommand('View: Close All Editors');
   });
 
   await step('the create-user form in Japanese: labels, a mismatch refused in Japanese, then created', async () => {
