@@ -44,8 +44,8 @@ export const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 export const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 /**
- * How every script packages the .vsix. Relative README images are kept as they are: VS Code resolves them
- * inside the installed extension (media/readme ships in the package), and there is no public repository to
- * point them at.
+ * How every script packages the .vsix: plain `vsce package`, as a publisher would run it (package.json names the
+ * repository, so vsce points the README's relative images at it, and .vscodeignore keeps node_modules out: the
+ * bundles already hold their dependencies).
  */
-export const vscePackageArgs = (out) => ['vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--out', out];
+export const vscePackageArgs = (out) => ['vsce', 'package', '--out', out];
