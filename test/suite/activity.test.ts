@@ -126,6 +126,32 @@ describe('activity history', () => {
     assert.match(prompts.shown.at(-1)?.message ?? '', /Already as before, left alone: device-002\./);
   });
 
+  it('records a Retry Failed as a run of its own: the failures first, then what the retry did', async () => {
+    const s = await services();
+    const project = await addProject(s, emu());
+    await statesRead(s, project);
+    const selection = await Promise.all(['device-001', 'device-002'].map((id) => userRow(s, project, id)));
+    emu().configure({ faults: { routes: { 'PATCH /v2/users/:id': { status500: 1 } } } });
+    const prompts = script(s, { kind: 'confirm', answer: 'Disable' });
+    prompts.respond = (shown, actions) => {
+      if (shown.level !== 'error') return undefined;
+      emu().configure({ faults: {} });
+      return actions.includes('Retry Failed') ? 'Retry Failed' : undefined;
+    };
+    await vscode.commands.executeCommand(Cmd.disableUser, selection[0], selection);
+    await waitFor('the retry to disable both', () => ['device-001', 'device-002'].every((id) => emu().getUser(P, id)?.disabled));
+    const entries = await waitFor('the retry entries', async () => {
+      const all = only(await s.activity.read(), 'disable');
+      return all.length === 4 ? all : undefined;
+    });
+    const [retry, first] = [entries.slice(0, 2), entries.slice(2)];
+    assert.deepEqual(summary(first), ['device-001:failed', 'device-002:failed']);
+    assert.match(first[0].reason ?? '', /500/);
+    assert.deepEqual(summary(retry), ['device-001:succeeded', 'device-002:succeeded']);
+    assert.equal(new Set(retry.map((e) => e.runId)).size, 1);
+    assert.notEqual(retry[0].runId, first[0].runId);
+  });
+
   it('offers Undo in an enable/disable run\'s summary, which undoes that run', async () => {
     const s = await services();
     const project = await addProject(s, emu());
