@@ -187,7 +187,8 @@ async function buildVsix(verbose) {
  * `export const title`, `export const timeoutMs`, `export const themes` (default: light and dark) and
  * `export const locale` (the editor's display language, e.g. 'ja'; default English) and
  * `export const workspaceSettings = (emulator) => ({ … })` (the workspace folder's .vscode/settings.json, written
- * before code-server starts, e.g. a `mediumOne.projects` definition pointing at the runner's emulator).
+ * before code-server starts, e.g. a `mediumOne.projects` definition pointing at the runner's emulator) and
+ * `export const restricted = true` (workspace trust on: the folder opens in Restricted Mode, see codeServer.mjs).
  */
 async function loadScenarios(grep) {
   const files = readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.mjs')).sort();
@@ -198,7 +199,7 @@ async function loadScenarios(grep) {
     if (typeof mod.default !== 'function') throw new Error(`${file} must export a default async function`);
     const title = mod.title ?? name;
     if (grep && !name.includes(grep) && !title.includes(grep)) continue;
-    scenarios.push({ name, title, run: mod.default, timeoutMs: mod.timeoutMs, themes: mod.themes, profile: mod.profile, locale: mod.locale, workspaceSettings: mod.workspaceSettings });
+    scenarios.push({ name, title, run: mod.default, timeoutMs: mod.timeoutMs, themes: mod.themes, profile: mod.profile, locale: mod.locale, workspaceSettings: mod.workspaceSettings, restricted: mod.restricted });
   }
   return scenarios;
 }
@@ -242,7 +243,7 @@ async function runScenario({ scenario, theme, emulator, extensionsDir, log, time
     // A scenario may meet another server: `export const profile = 'independent'` (the emulator's profiles).
     if (scenario.profile) emulator.configure(profileSettings(scenario.profile));
     emulator.clearCalls();
-    server = await startCodeServer({ theme, extensionsDir, keep: true, log, locale: scenario.locale });
+    server = await startCodeServer({ theme, extensionsDir, keep: true, log, locale: scenario.locale, restricted: scenario.restricted });
     roots.push(server.root);
     areas.push({ kind: 'user-data', dir: server.userDataDir, scenario: label });
     browser = await launchBrowser({ colorScheme: theme === 'light' ? 'light' : 'dark', viewport: VIEWPORT, keepProfile: true });

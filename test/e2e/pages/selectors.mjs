@@ -195,3 +195,12 @@ export const activityView = {
 };
 /** The history table's columns, in order. */
 export const activityColumns = ['time', 'project', 'loginId', 'action', 'outcome', 'reason', 'undo'];
+
+/** Workspace trust: the Manage Workspace Trust editor (Restricted Mode) and the command that opens it. */
+export const workspaceTrust = {
+  manageCommand: 'Workspaces: Manage Workspace Trust',
+  editor: '.workspace-trust-editor',
+  trustButton: /^Trust( Folder)?$/,
+  /** The status bar entry a window in Restricted Mode shows. */
+  restrictedStatus: 'Restricted Mode',
+};
