@@ -59,7 +59,11 @@ export default tseslint.config(
     paths: [noVscode],
     patterns: [
       { regex: of(['emulator']), message: 'The API client knows nothing of the emulator.' },
-      { regex: of(allBut('api', 'emulator')), message: 'The API client is the bottom layer: it imports nothing else of ours.' },
+      {
+        regex: of(allBut('api', 'emulator', 'util')),
+        message: 'The API client is the bottom layer: it imports nothing else of ours (but src/util/l10n, for its messages).',
+      },
+      { regex: '^(\\.\\./)+util/(?!l10n$)', message: 'Of src/util, the API client uses only l10n (the translator of its messages).' },
     ],
   }),
   layer(['src/emulator/**/*.ts'], {

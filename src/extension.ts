@@ -19,12 +19,15 @@ import { SANDBOX_PROJECT_ID } from './projects/project';
 import type { TreeNode } from './tree/nodes';
 import { ReportDocuments } from './reports/reportDocuments';
 import { openActivityLog } from './activity/openActivityLog';
+import { installTranslator } from './util/l10n';
 
 export type { ExtensionApi } from './extensionExports';
 
 /** Returns the services only to the extension-host tests; every other caller gets an empty object. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi | PublicApi {
   const started = performance.now();
+  // The vscode-free layers' messages (API client, CSV reader, bulk summaries) speak the editor's language from here on.
+  installTranslator(vscode.l10n.t);
   const channel = vscode.window.createOutputChannel('Medium One', { log: true });
   const redactor = new SecretRedactor();
   const log = createLogger(channel, redactor);

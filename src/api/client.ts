@@ -12,6 +12,7 @@ import { Session } from './session';
 import { settleDelete, settleUpdate } from './settle';
 import type { BasicUser, CallOptions, ClientOptions, CreateResult, Credentials, RetryPolicy, Role, SendObserver, UserChanges, UserSummary, WaitOptions } from './types';
 import { checkNewLoginId, parseBaseUrl, paths, userPath } from './url';
+import { l10n } from '../util/l10n';
 
 export const defaultTimeoutMs = 30_000;
 
@@ -169,7 +170,7 @@ export class MediumOneClient {
         kind: 'badRequest',
         method: 'PATCH',
         path: about.path,
-        message: `Nothing to change for ${shownLoginId(loginId)}: give a new password or an enabled/disabled state.`,
+        message: l10n.t('Nothing to change for {0}: give a new password or an enabled/disabled state.', shownLoginId(loginId)),
       });
     }
     return this.caller.call(

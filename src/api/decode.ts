@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import type { Decoded } from './caller';
+import { l10n } from '../util/l10n';
 
 export const decoded = <T>(value: T): Decoded<T> => ({ ok: true, value });
 
@@ -10,20 +11,23 @@ export const decoded = <T>(value: T): Decoded<T> => ({ ok: true, value });
 export function decodeJson<T>(schema: z.ZodMiniType<T>, text: string, empty?: { value: unknown }): Decoded<T> {
   let json: unknown;
   if (text.trim() === '') {
-    if (!empty) return { ok: false, why: 'the body is empty' };
+    if (!empty) return { ok: false, why: l10n.t('the body is empty') };
     json = empty.value;
   } else {
     try {
       json = JSON.parse(text);
     } catch {
-      return { ok: false, why: 'the body is not valid JSON' };
+      return { ok: false, why: l10n.t('the body is not valid JSON') };
     }
   }
   const result = schema.safeParse(json);
   if (result.success) return decoded(result.data);
   const issue = result.error.issues[0];
-  const where = issue && issue.path.length ? ` at ${issue.path.join('.')}` : '';
-  return { ok: false, why: `the body does not have the expected shape${where}` };
+  const why =
+    issue && issue.path.length
+      ? l10n.t('the body does not have the expected shape at {0}', issue.path.join('.'))
+      : l10n.t('the body does not have the expected shape');
+  return { ok: false, why };
 }
 
 export function mapDecoded<T, U>(d: Decoded<T>, f: (value: T) => U): Decoded<U> {

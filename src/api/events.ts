@@ -6,6 +6,7 @@ import type { Method } from './http';
 import type { StatusMeanings } from './messages';
 import type { CallOptions } from './types';
 import { loginIdSegment } from './url';
+import { l10n } from '../util/l10n';
 
 // POST and GET /v2/events/<stream>/<login_id> (SPEC section 7). Everything the server would refuse for its shape
 // or size is refused here first, before anything is sent, with a message that says what to change.
@@ -162,18 +163,34 @@ export function eventsQuery(query: EventQuery, path: string): string {
   return text ? `?${text}` : '';
 }
 
-const sendMeanings: StatusMeanings = {
-  400: 'an event is missing its event_data, is malformed, or is over a limit (64 KB per event, 10 MB per request)',
-  401: 'the signed-in account may not send events for this user (a disabled user cannot send any event data, nor can any data be sent on its behalf)',
-  403: 'the signed-in account may not send events for this user',
-  404: 'there is no such user or stream',
+// What each status means for these calls: functions, so each text is read (and translated) when a failure is told.
+const sendMeanings: StatusMeanings = (status) => {
+  switch (status) {
+    case 400:
+      return l10n.t('an event is missing its event_data, is malformed, or is over a limit (64 KB per event, 10 MB per request)');
+    case 401:
+      return l10n.t(
+        'the signed-in account may not send events for this user (a disabled user cannot send any event data, nor can any data be sent on its behalf)',
+      );
+    case 403:
+      return l10n.t('the signed-in account may not send events for this user');
+    case 404:
+      return l10n.t('there is no such user or stream');
+  }
+  return undefined;
 };
 
-const queryMeanings: StatusMeanings = {
-  400: 'a query parameter is malformed (since and until need an ISO 8601 time with a time zone; limit is at most 10,000)',
-  401: "the signed-in account may not read this user's events",
-  403: "the signed-in account may not read this user's events",
-  404: 'there is no such user or stream',
+const queryMeanings: StatusMeanings = (status) => {
+  switch (status) {
+    case 400:
+      return l10n.t('a query parameter is malformed (since and until need an ISO 8601 time with a time zone; limit is at most 10,000)');
+    case 401:
+    case 403:
+      return l10n.t("the signed-in account may not read this user's events");
+    case 404:
+      return l10n.t('there is no such user or stream');
+  }
+  return undefined;
 };
 
 /** A lost answer to a POST of events, told as it is: nothing can read back whether the events were stored. */
@@ -186,9 +203,10 @@ function mayHaveStored(lost: MediumOneError): MediumOneError {
     serverMessage: lost.serverMessage,
     code: lost.code,
     cause: lost,
-    message:
-      `${lost.message} The events may have been stored all the same; they were not sent again, so that none is ` +
-      "stored twice. Check the user's recent events before sending them again.",
+    message: l10n.t(
+      "{0} The events may have been stored all the same; they were not sent again, so that none is stored twice. Check the user's recent events before sending them again.",
+      lost.message,
+    ),
     mayHaveBeenApplied: true,
   });
 }

@@ -3,6 +3,7 @@ import type { HttpResponse, Method, TransportError } from './http';
 import { actionPhrase, shownLoginId, statusLabel, statusMessage, type Operation, type StatusMeanings } from './messages';
 import { scrubSecrets } from './scrub';
 import { serverText } from './serverText';
+import { l10n } from '../util/l10n';
 
 /** What a failure is about, for its message. */
 export interface Subject {
@@ -20,9 +21,6 @@ export interface Subject {
   /** What each status means for this call, when its module says so rather than messages.ts. */
   meanings?: StatusMeanings;
 }
-
-const lockWarning =
-  'The extension will not try again on its own: repeated failed sign-ins lock the account for 5 minutes.';
 
 export function mentionsLock(text: string | undefined): boolean {
   return !!text && /\block(ed|out)?\b/i.test(text);
@@ -55,23 +53,32 @@ export function statusFailure(subject: Subject, res: HttpResponse, tries: number
   const kind = missing ? 'notFound' : kindForStatus(subject.operation, res.status, server);
   let message = statusMessage(subject.operation, res.status, subject.loginId, server, subject.meanings);
   if (missing) {
-    message =
-      `There is no user ${shownLoginId(subject.loginId ?? '')} (Medium One answered ${statusLabel(res.status)} when asked to ` +
-      `${actionPhrase(subject.operation, subject.loginId)}, which it also answers for a user that does not exist).`;
+    message = l10n.t(
+      'There is no user {0} (Medium One answered {1} when asked to {2}, which it also answers for a user that does not exist).',
+      shownLoginId(subject.loginId ?? ''),
+      statusLabel(res.status),
+      actionPhrase(subject.operation, subject.loginId),
+    );
   } else if (res.status >= 300 && res.status < 400) {
-    message =
-      `Medium One answered with a redirect (${statusLabel(res.status)}) when asked to ` +
-      `${actionPhrase(subject.operation, subject.loginId)}. Check the project's base URL.`;
+    message = l10n.t(
+      "Medium One answered with a redirect ({0}) when asked to {1}. Check the project's base URL.",
+      statusLabel(res.status),
+      actionPhrase(subject.operation, subject.loginId),
+    );
   } else if (kind === 'loginFailed') {
-    message += mentionsLock(server)
-      ? ' The account is locked after too many failed sign-ins: wait 5 minutes, check the password and API key, then sign in again.'
-      : ` Check the project's login_id, password and API key. ${lockWarning}`;
+    message +=
+      ' ' +
+      (mentionsLock(server)
+        ? l10n.t('The account is locked after too many failed sign-ins: wait 5 minutes, check the password and API key, then sign in again.')
+        : l10n.t(
+            "Check the project's login_id, password and API key. The extension will not try again on its own: repeated failed sign-ins lock the account for 5 minutes.",
+          ));
   } else if (kind === 'listingNotSupported') {
-    message = `This Medium One server has no call to list users (${statusLabel(res.status)}).`;
+    message = l10n.t('This Medium One server has no call to list users ({0}).', statusLabel(res.status));
   } else if ((kind === 'rateLimited' || kind === 'unavailable' || kind === 'server') && tries > 1) {
-    message += ` Tried ${tries} times; wait a moment and try again.`;
+    message += ' ' + l10n.t('Tried {0} times; wait a moment and try again.', tries);
   } else if (kind === 'unauthorized') {
-    message += ' Signing in again did not help, so the signed-in account is probably not permitted to do this.';
+    message += ' ' + l10n.t('Signing in again did not help, so the signed-in account is probably not permitted to do this.');
   }
   return new MediumOneError({
     kind,
@@ -88,9 +95,12 @@ export function statusFailure(subject: Subject, res: HttpResponse, tries: number
  * sessions faster than the call could use them. Not a refusal, so it does not say "not permitted".
  */
 export function sessionsKeptEnding(subject: Subject, res: HttpResponse, rounds: number): MediumOneError {
-  const message =
-    `Medium One ended the session each time before the extension could ${actionPhrase(subject.operation, subject.loginId)} ` +
-    `(${statusLabel(401)}, ${rounds} times). Other calls kept using up the new sessions; try again with fewer at once.`;
+  const message = l10n.t(
+    'Medium One ended the session each time before the extension could {0} ({1}, {2} times). Other calls kept using up the new sessions; try again with fewer at once.',
+    actionPhrase(subject.operation, subject.loginId),
+    statusLabel(401),
+    rounds,
+  );
   return new MediumOneError({
     kind: 'unauthorized',
     status: res.status,
@@ -101,15 +111,26 @@ export function sessionsKeptEnding(subject: Subject, res: HttpResponse, rounds: 
   });
 }
 
-const codeExplanations: Record<string, string> = {
-  ECONNREFUSED: 'the connection was refused',
-  ECONNRESET: 'the connection was reset',
-  ENOTFOUND: 'the host name was not found',
-  EAI_AGAIN: 'the host name could not be looked up',
-  ETIMEDOUT: 'the connection timed out',
-  EPIPE: 'the connection was closed',
-  ERR_STREAM_PREMATURE_CLOSE: 'the connection closed before the answer was complete',
-};
+/** What a network error code means, read when a failure is told (so it is translated); else the code itself. */
+function codeExplanation(code: string): string {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return l10n.t('the connection was refused');
+    case 'ECONNRESET':
+      return l10n.t('the connection was reset');
+    case 'ENOTFOUND':
+      return l10n.t('the host name was not found');
+    case 'EAI_AGAIN':
+      return l10n.t('the host name could not be looked up');
+    case 'ETIMEDOUT':
+      return l10n.t('the connection timed out');
+    case 'EPIPE':
+      return l10n.t('the connection was closed');
+    case 'ERR_STREAM_PREMATURE_CLOSE':
+      return l10n.t('the connection closed before the answer was complete');
+  }
+  return code;
+}
 
 /** The error for a try that got no HTTP answer. */
 export function transportFailure(
@@ -120,29 +141,27 @@ export function transportFailure(
   const action = actionPhrase(subject.operation, subject.loginId);
   const base = { method: subject.method, path: failure.path, code: failure.code, cause: failure };
   if (failure.type === 'cancelled') {
-    return new MediumOneError({ ...base, kind: 'cancelled', message: `Cancelled: ${action}.` });
+    return new MediumOneError({ ...base, kind: 'cancelled', message: l10n.t('Cancelled: {0}.', action) });
   }
   if (failure.type === 'timeout') {
     const seconds = Math.round(detail.timeoutMs / 100) / 10;
     return new MediumOneError({
       ...base,
       kind: 'timeout',
-      message: scrubSecrets(`Medium One did not answer within ${seconds} s when asked to ${action}.`, subject.secrets),
+      message: scrubSecrets(l10n.t('Medium One did not answer within {0} s when asked to {1}.', seconds, action), subject.secrets),
     });
   }
-  const why = failure.code ? (codeExplanations[failure.code] ?? failure.code) : 'the connection failed';
-  const tries = detail.tries > 1 ? ` (tried ${detail.tries} times)` : '';
-  return new MediumOneError({
-    ...base,
-    kind: 'network',
-    message: scrubSecrets(`Could not reach Medium One at ${detail.origin} to ${action}: ${why}${tries}.`, subject.secrets),
-  });
+  const why = failure.code ? codeExplanation(failure.code) : l10n.t('the connection failed');
+  const message =
+    detail.tries > 1
+      ? l10n.t('Could not reach Medium One at {0} to {1}: {2} (tried {3} times).', detail.origin, action, why, detail.tries)
+      : l10n.t('Could not reach Medium One at {0} to {1}: {2}.', detail.origin, action, why);
+  return new MediumOneError({ ...base, kind: 'network', message: scrubSecrets(message, subject.secrets) });
 }
 
 /** A 2xx answer whose body is not JSON, or not of the documented shape. */
 export function malformedFailure(subject: Subject, res: HttpResponse, tries: number, why: string): MediumOneError {
   const action = actionPhrase(subject.operation, subject.loginId);
-  const triesText = tries > 1 ? `, even after ${tries} tries` : '';
   return new MediumOneError({
     kind: 'malformedResponse',
     status: res.status,
@@ -150,8 +169,20 @@ export function malformedFailure(subject: Subject, res: HttpResponse, tries: num
     path: res.path,
     serverMessage: serverText(res.text, subject.secrets, res.status),
     message: scrubSecrets(
-      `Medium One sent an answer that could not be read when asked to ${action} (${statusLabel(res.status)}: ${why}${triesText}). ` +
-        'The server, or a proxy in front of it, may be misbehaving; try again later.',
+      tries > 1
+        ? l10n.t(
+            'Medium One sent an answer that could not be read when asked to {0} ({1}: {2}, even after {3} tries). The server, or a proxy in front of it, may be misbehaving; try again later.',
+            action,
+            statusLabel(res.status),
+            why,
+            tries,
+          )
+        : l10n.t(
+            'Medium One sent an answer that could not be read when asked to {0} ({1}: {2}). The server, or a proxy in front of it, may be misbehaving; try again later.',
+            action,
+            statusLabel(res.status),
+            why,
+          ),
       subject.secrets,
     ),
   });

@@ -1,5 +1,7 @@
 // Plain-language error messages: the status meaning from the reference documents plus the server's own text.
 
+import { l10n } from '../util/l10n';
+
 export type Operation = 'login' | 'list' | 'create' | 'get' | 'update' | 'delete' | 'sendEvents' | 'queryEvents';
 
 const reasonPhrases: Record<number, string> = {
@@ -21,52 +23,73 @@ const reasonPhrases: Record<number, string> = {
 };
 
 /** What each documented status means for each call (reference: crud-basic-users.txt, SPEC section 2). */
-const meanings: Partial<Record<Operation, Record<number, string>>> = {
-  login: {
-    400: 'a login field is missing or malformed',
-    401: 'the login_id, password or API key is wrong',
-    403: 'the credentials are wrong or this account may not use the API',
-  },
-  list: {
-    401: 'the session is not signed in',
-    403: 'only a Business user may list users',
-    404: 'this server has no call to list users',
-    405: 'this server has no call to list users',
-  },
-  create: {
-    400: 'a field is missing, the user already exists, or the password does not meet the requirements',
-    401: 'the signed-in account may not create users',
-    403: 'the user could not be created (for example, it already exists)',
-  },
-  get: {
-    401: 'the signed-in account may not read this user',
-    403: 'there is no such user, or the signed-in account may not read it',
-    404: 'there is no such user',
-  },
-  update: {
-    400: 'a field is missing or the password does not meet the requirements',
-    401: 'the signed-in account may not change this user',
-    403: 'the signed-in account may not change this user',
-    404: 'there is no such user',
-  },
-  delete: {
-    401: 'the signed-in account may not delete users',
-    403: 'the signed-in account may not delete users (only a Business user may)',
-    404: 'there is no such user',
-  },
-};
+function callMeaning(operation: Operation, status: number): string | undefined {
+  // Each text is a literal in its own l10n.t call, read at use time: `npm run l10n` finds it, and the translator is
+  // installed by then.
+  switch (`${operation} ${status}`) {
+    case 'login 400':
+      return l10n.t('a login field is missing or malformed');
+    case 'login 401':
+      return l10n.t('the login_id, password or API key is wrong');
+    case 'login 403':
+      return l10n.t('the credentials are wrong or this account may not use the API');
+    case 'list 401':
+      return l10n.t('the session is not signed in');
+    case 'list 403':
+      return l10n.t('only a Business user may list users');
+    case 'list 404':
+    case 'list 405':
+      return l10n.t('this server has no call to list users');
+    case 'create 400':
+      return l10n.t('a field is missing, the user already exists, or the password does not meet the requirements');
+    case 'create 401':
+      return l10n.t('the signed-in account may not create users');
+    case 'create 403':
+      return l10n.t('the user could not be created (for example, it already exists)');
+    case 'get 401':
+      return l10n.t('the signed-in account may not read this user');
+    case 'get 403':
+      return l10n.t('there is no such user, or the signed-in account may not read it');
+    case 'get 404':
+    case 'update 404':
+    case 'delete 404':
+      return l10n.t('there is no such user');
+    case 'update 400':
+      return l10n.t('a field is missing or the password does not meet the requirements');
+    case 'update 401':
+    case 'update 403':
+      return l10n.t('the signed-in account may not change this user');
+    case 'delete 401':
+      return l10n.t('the signed-in account may not delete users');
+    case 'delete 403':
+      return l10n.t('the signed-in account may not delete users (only a Business user may)');
+  }
+  return undefined;
+}
 
-const generalMeanings: Record<number, string> = {
-  400: 'the request was not accepted',
-  401: 'the session is not signed in or not permitted',
-  403: 'the signed-in account is not permitted to do this',
-  404: 'not found',
-  429: 'too many requests in a short time',
-  500: 'the server had an internal error',
-  502: 'a gateway in front of the server failed',
-  503: 'the service is temporarily unavailable',
-  504: 'a gateway in front of the server timed out',
-};
+function generalMeaning(status: number): string | undefined {
+  switch (status) {
+    case 400:
+      return l10n.t('the request was not accepted');
+    case 401:
+      return l10n.t('the session is not signed in or not permitted');
+    case 403:
+      return l10n.t('the signed-in account is not permitted to do this');
+    case 404:
+      return l10n.t('not found');
+    case 429:
+      return l10n.t('too many requests in a short time');
+    case 500:
+      return l10n.t('the server had an internal error');
+    case 502:
+      return l10n.t('a gateway in front of the server failed');
+    case 503:
+      return l10n.t('the service is temporarily unavailable');
+    case 504:
+      return l10n.t('a gateway in front of the server timed out');
+  }
+  return undefined;
+}
 
 export function statusLabel(status: number): string {
   const phrase = reasonPhrases[status];
@@ -74,7 +97,7 @@ export function statusLabel(status: number): string {
 }
 
 export function statusMeaning(operation: Operation, status: number): string {
-  return meanings[operation]?.[status] ?? generalMeanings[status] ?? 'the server gave an unexpected answer';
+  return callMeaning(operation, status) ?? generalMeaning(status) ?? l10n.t('the server gave an unexpected answer');
 }
 
 /** A login_id as a message shows it: quoted, with control characters and broken characters as escapes. */
@@ -84,33 +107,34 @@ export function shownLoginId(loginId: string): string {
 
 /** e.g. `create "joe"`, `list the users`. */
 export function actionPhrase(operation: Operation, loginId?: string): string {
-  const who = loginId === undefined ? '' : ` ${shownLoginId(loginId)}`;
+  const who = loginId === undefined ? undefined : shownLoginId(loginId);
   switch (operation) {
     case 'login':
-      return `sign in${loginId === undefined ? '' : ` as ${shownLoginId(loginId)}`}`;
+      return who === undefined ? l10n.t('sign in') : l10n.t('sign in as {0}', who);
     case 'list':
-      return 'list the users';
+      return l10n.t('list the users');
     case 'create':
-      return `create${who}`;
+      return who === undefined ? l10n.t('create') : l10n.t('create {0}', who);
     case 'get':
-      return `read${who}`;
+      return who === undefined ? l10n.t('read') : l10n.t('read {0}', who);
     case 'update':
-      return `update${who}`;
+      return who === undefined ? l10n.t('update') : l10n.t('update {0}', who);
     case 'delete':
-      return `delete${who}`;
+      return who === undefined ? l10n.t('delete') : l10n.t('delete {0}', who);
     case 'sendEvents':
-      return loginId === undefined ? 'send events' : `send events for${who}`;
+      return who === undefined ? l10n.t('send events') : l10n.t('send events for {0}', who);
     case 'queryEvents':
-      return loginId === undefined ? 'read the events' : `read the events of${who}`;
+      return who === undefined ? l10n.t('read the events') : l10n.t('read the events of {0}', who);
   }
 }
 
 function sentence(text: string): string {
-  return /[.!?…]$/.test(text) ? text : `${text}.`;
+  // A translation may end with a full-width stop.
+  return /[.!?…。！？]$/.test(text) ? text : `${text}.`;
 }
 
-/** What each status means for a call whose texts live with it (events, in the bundles loaded on demand). */
-export type StatusMeanings = Readonly<Partial<Record<number, string>>>;
+/** What each status means for a call whose texts live with it (events); undefined: the general meaning. */
+export type StatusMeanings = (status: number) => string | undefined;
 
 /** `Medium One refused to create "joe" (400 Bad Request): password too short.` */
 export function statusMessage(
@@ -121,7 +145,11 @@ export function statusMessage(
   own?: StatusMeanings,
 ): string {
   // A refusal is about permission or input; a 404 or a 5xx is not the server saying no.
-  const lead = status >= 500 || status === 404 ? 'Medium One could not' : 'Medium One refused to';
-  const detail = server ?? own?.[status] ?? statusMeaning(operation, status);
-  return sentence(`${lead} ${actionPhrase(operation, loginId)} (${statusLabel(status)}): ${detail}`);
+  const action = actionPhrase(operation, loginId);
+  const detail = server ?? own?.(status) ?? statusMeaning(operation, status);
+  return sentence(
+    status >= 500 || status === 404
+      ? l10n.t('Medium One could not {0} ({1}): {2}', action, statusLabel(status), detail)
+      : l10n.t('Medium One refused to {0} ({1}): {2}', action, statusLabel(status), detail),
+  );
 }

@@ -1,5 +1,6 @@
 import { MediumOneError } from './errors';
 import type { RetryPolicy } from './types';
+import { l10n } from '../util/l10n';
 
 export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 10_000 };
 
@@ -41,7 +42,7 @@ export function backoffDelayMs(
 export function sleep(ms: number, signal: AbortSignal | undefined, method: string, path: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const cancelled = () =>
-      new MediumOneError({ kind: 'cancelled', method, path, message: 'The request was cancelled.' });
+      new MediumOneError({ kind: 'cancelled', method, path, message: l10n.t('The request was cancelled.') });
     if (signal?.aborted) {
       reject(cancelled());
       return;

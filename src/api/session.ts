@@ -3,6 +3,7 @@ import { CookieJar } from './cookies';
 import { MediumOneError, isMediumOneError } from './errors';
 import { Pace, type SendEnd } from './pace';
 import type { Credentials } from './types';
+import { l10n } from '../util/l10n';
 
 export type SignIn = (credentials: Credentials) => Promise<void>;
 
@@ -15,7 +16,7 @@ function fingerprint(c: Credentials): string {
 export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, method: string, path: string): Promise<T> {
   if (!signal) return promise;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new MediumOneError({ kind: 'cancelled', method, path, message: 'The request was cancelled.' }));
+    const onAbort = () => reject(new MediumOneError({ kind: 'cancelled', method, path, message: l10n.t('The request was cancelled.') }));
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
     const settle = () => signal.removeEventListener('abort', onAbort);

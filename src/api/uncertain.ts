@@ -1,7 +1,6 @@
 import { MediumOneError } from './errors';
 import { shownLoginId } from './messages';
-
-const refresh = 'Refresh to see.';
+import { l10n } from '../util/l10n';
 
 /**
  * `failure` restated for a change whose answer was lost: it may have been applied. `check` is the read that was
@@ -9,10 +8,14 @@ const refresh = 'Refresh to see.';
  */
 export function uncertainFailure(failure: MediumOneError, loginId: string | undefined, check?: MediumOneError): MediumOneError {
   if (failure.mayHaveBeenApplied) return failure;
-  const who = loginId === undefined ? 'the user' : shownLoginId(loginId);
+  const who = loginId === undefined ? l10n.t('the user') : shownLoginId(loginId);
   const why = check
-    ? `The answer was lost and checking failed (reading ${who}: ${check.message.replace(/\.$/, '')}), so this change may have been applied.`
-    : 'The answer was lost, so this change may have been applied.';
+    ? l10n.t(
+        'The answer was lost and checking failed (reading {0}: {1}), so this change may have been applied.',
+        who,
+        check.message.replace(/[.。]$/, ''),
+      )
+    : l10n.t('The answer was lost, so this change may have been applied.');
   return new MediumOneError({
     kind: failure.kind,
     method: failure.method,
@@ -21,7 +24,7 @@ export function uncertainFailure(failure: MediumOneError, loginId: string | unde
     serverMessage: failure.serverMessage,
     code: failure.code,
     cause: failure,
-    message: `${failure.message} ${why} ${refresh}`,
+    message: `${failure.message} ${why} ${l10n.t('Refresh to see.')}`,
     mayHaveBeenApplied: true,
   });
 }

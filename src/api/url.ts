@@ -1,5 +1,6 @@
 import { MediumOneError } from './errors';
 import { shownLoginId } from './messages';
+import { l10n } from '../util/l10n';
 
 /** A validated project base URL: `origin` plus an optional path prefix without a trailing slash. */
 export interface BaseUrl {
@@ -137,9 +138,10 @@ export function loginIdSegment(loginId: string, method: string, base: string): s
       kind: 'unaddressableLoginId',
       method,
       path: base,
-      message:
-        `The login_id "${loginId}" cannot be used in a Medium One URL: URLs treat "." and ".." as folder steps, so ` +
-        'no request can reach this user. Manage it in the Medium One portal instead.',
+      message: l10n.t(
+        'The login_id "{0}" cannot be used in a Medium One URL: URLs treat "." and ".." as folder steps, so no request can reach this user. Manage it in the Medium One portal instead.',
+        loginId,
+      ),
     });
   }
   return encodeURIComponent(loginId);

@@ -1,5 +1,6 @@
 import { mayHaveBeenApplied } from '../api/errors';
 import { runPool, type Concurrency } from '../util/concurrency';
+import { l10n } from '../util/l10n';
 
 /**
  * Runs one operation over many users with bounded concurrency and cancellation, and reports each
@@ -50,7 +51,8 @@ const APPLIED_PHRASE = /may (still )?have been applied/i;
 /** A failure's text, which always says "may have been applied" when it may have been. */
 export function failureReason(text: string, applied: boolean): string {
   if (!applied || APPLIED_PHRASE.test(text)) return text;
-  return `${text.replace(/\s+$/, '')}${/[.!?…]$/.test(text.trim()) ? '' : '.'} It may have been applied: refresh to check.`;
+  const told = `${text.replace(/\s+$/, '')}${/[.!?…。！？]$/.test(text.trim()) ? '' : '.'}`;
+  return `${told} ${l10n.t('It may have been applied: refresh to check.')}`;
 }
 
 export async function runBulk(
@@ -93,18 +95,20 @@ export async function runBulk(
   return outcome;
 }
 
+/** `Disabled 9 of 10. 1 failed (joe: …).` — `verb` is the caller's (translated) past tense. */
 export function summarize(verb: string, outcome: BulkOutcome): string {
-  const parts = [`${verb} ${outcome.succeeded.length} of ${outcome.succeeded.length + outcome.failed.length + outcome.notRun.length}`];
+  const total = outcome.succeeded.length + outcome.failed.length + outcome.notRun.length;
+  const parts = [l10n.t('{0} {1} of {2}', verb, outcome.succeeded.length, total)];
   if (outcome.alreadyDone.length) {
-    parts.push(`${outcome.alreadyDone.length} of them had already been applied by an earlier try (checked, not sent again)`);
+    parts.push(l10n.t('{0} of them had already been applied by an earlier try (checked, not sent again)', outcome.alreadyDone.length));
   }
   if (outcome.failed.length) {
     const first = outcome.failed.slice(0, 3).map((f) => `${f.loginId}: ${f.reason}`);
-    parts.push(`${outcome.failed.length} failed (${first.join('; ')}${outcome.failed.length > 3 ? '; …' : ''})`);
+    parts.push(l10n.t('{0} failed ({1})', outcome.failed.length, `${first.join('; ')}${outcome.failed.length > 3 ? '; …' : ''}`));
     const unsure = outcome.failed.filter((f) => f.mayHaveBeenApplied).length;
     // One failure's reason already says it.
-    if (unsure && outcome.failed.length > 1) parts.push(`${unsure} of the failed may have been applied: refresh to check`);
+    if (unsure && outcome.failed.length > 1) parts.push(l10n.t('{0} of the failed may have been applied: refresh to check', unsure));
   }
-  if (outcome.notRun.length) parts.push(`${outcome.notRun.length} not run (cancelled)`);
+  if (outcome.notRun.length) parts.push(l10n.t('{0} not run (cancelled)', outcome.notRun.length));
   return parts.join('. ') + '.';
 }

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { l10n } from '../util/l10n';
 
 /**
  * Reading a CSV of users to create. Knows nothing of VS Code, so unit tests drive it directly.
@@ -51,14 +52,16 @@ export const IMPORT_LIMITS = { maxBytes: 5 * 1024 * 1024, maxRows: 50_000 } as c
 /** Refuses a file over IMPORT_LIMITS.maxBytes, from its size alone: called before the file is read. */
 export function checkImportFileSize(bytes: number): void {
   if (bytes > IMPORT_LIMITS.maxBytes) {
-    throw new ImportFileError(`The file is ${(bytes / 1048576).toFixed(1)} MB; an import reads files of at most ${IMPORT_LIMITS.maxBytes / 1048576} MB. Split it into several files.`);
+    throw new ImportFileError(
+      l10n.t('The file is {0} MB; an import reads files of at most {1} MB. Split it into several files.', (bytes / 1048576).toFixed(1), IMPORT_LIMITS.maxBytes / 1048576),
+    );
   }
 }
 
 /** The file's text: UTF-8 (with or without a byte-order mark) only; anything else is refused with what to do. */
 export function decodeImportFile(bytes: Uint8Array): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new ImportFileError('The file is UTF-16 text. Save it as "CSV UTF-8" and import it again.');
+    throw new ImportFileError(l10n.t('The file is UTF-16 text. Save it as "CSV UTF-8" and import it again.'));
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -94,7 +97,7 @@ export function parseImportCsv(text: string, limits: ImportLimits): ParsedImport
   const records = parsed.data;
   const headerIndex = records.findIndex((r) => !isBlank(r));
   const header = records[headerIndex];
-  if (!header) throw new ImportFileError('The file is empty. It needs a header row with login_id and password columns.');
+  if (!header) throw new ImportFileError(l10n.t('The file is empty. It needs a header row with login_id and password columns.'));
   const headers = header.map(normalise);
   const loginCol = column(headers, LOGIN_ID_HEADERS, 'login_id');
   const passwordCol = column(headers, PASSWORD_HEADERS, 'password');
@@ -102,13 +105,19 @@ export function parseImportCsv(text: string, limits: ImportLimits): ParsedImport
   const missing = [loginCol < 0 ? 'login_id' : '', passwordCol < 0 ? 'password' : ''].filter(Boolean);
   if (missing.length) {
     const found = header.map(shownHeader).join(', ');
-    throw new ImportFileError(`The header row has no ${missing.join(' or ')} column (it has ${found}). Name the columns login_id and password.`);
+    throw new ImportFileError(
+      missing.length > 1
+        ? l10n.t('The header row has no login_id or password column (it has {0}). Name the columns login_id and password.', found)
+        : l10n.t('The header row has no {0} column (it has {1}). Name the columns login_id and password.', missing[0], found),
+    );
   }
 
   const maxRows = limits.maxRows ?? IMPORT_LIMITS.maxRows;
   const dataRows = records.slice(headerIndex + 1).filter((r) => !isBlank(r)).length;
   if (dataRows > maxRows) {
-    throw new ImportFileError(`The file has ${dataRows.toLocaleString('en-US')} rows; one import takes at most ${maxRows.toLocaleString('en-US')}. Split it into several files.`);
+    throw new ImportFileError(
+      l10n.t('The file has {0} rows; one import takes at most {1}. Split it into several files.', dataRows.toLocaleString('en-US'), maxRows.toLocaleString('en-US')),
+    );
   }
 
   // papaparse reports broken quoting by record index.
@@ -131,15 +140,15 @@ export function parseImportCsv(text: string, limits: ImportLimits): ParsedImport
     const disabledText = disabledCol < 0 ? '' : (record[disabledCol] ?? '').trim();
     const disabled = DISABLED_VALUES.get(disabledText.toLowerCase());
     const reason =
-      parseErrors.has(i) ? `the CSV is malformed here (${parseErrors.get(i)})`
-      : !loginId ? 'no login_id'
-      : unusable(rawLoginId) ? `the login_id holds ${unusable(rawLoginId)}, which no login_id may hold`
-      : loginId.length > limits.maxLoginId ? `the login_id is longer than ${limits.maxLoginId} characters`
-      : !password ? 'no password'
-      : unusable(password) ? `the password holds ${unusable(password)}: fix the file (the password itself is not shown)`
-      : password.length > limits.maxPassword ? `the password is longer than ${limits.maxPassword} characters`
-      : firstLine.has(loginId) ? `a second row for this login_id (the first is line ${firstLine.get(loginId)})`
-      : disabled === undefined ? `disabled is "${disabledText}": write true or false (or leave it empty for enabled)`
+      parseErrors.has(i) ? l10n.t('the CSV is malformed here ({0})', parseErrors.get(i) ?? '')
+      : !loginId ? l10n.t('no login_id')
+      : unusable(rawLoginId) ? l10n.t('the login_id holds {0}, which no login_id may hold', unusable(rawLoginId) ?? '')
+      : loginId.length > limits.maxLoginId ? l10n.t('the login_id is longer than {0} characters', limits.maxLoginId)
+      : !password ? l10n.t('no password')
+      : unusable(password) ? l10n.t('the password holds {0}: fix the file (the password itself is not shown)', unusable(password) ?? '')
+      : password.length > limits.maxPassword ? l10n.t('the password is longer than {0} characters', limits.maxPassword)
+      : firstLine.has(loginId) ? l10n.t('a second row for this login_id (the first is line {0})', firstLine.get(loginId) ?? 0)
+      : disabled === undefined ? l10n.t('disabled is "{0}": write true or false (or leave it empty for enabled)', disabledText)
       : undefined;
     if (reason) {
       // A login_id with a control character is not repeated into the report: it is named by its line.
@@ -160,14 +169,16 @@ export function parseImportCsv(text: string, limits: ImportLimits): ParsedImport
  */
 function shownHeader(cell: string): string {
   const name = cell.trim();
-  return /^[\p{L}][\p{L} _-]{0,23}$/u.test(name) ? `"${name}"` : '(a value)';
+  return /^[\p{L}][\p{L} _-]{0,23}$/u.test(name) ? `"${name}"` : l10n.t('(a value)');
 }
 
 /** The one column named like `names`; a second one is refused rather than one of them silently ignored. */
 function column(headers: string[], names: ReadonlySet<string>, what: string): number {
   const found = headers.flatMap((h, i) => (names.has(h) ? [i] : []));
   if (found.length > 1) {
-    throw new ImportFileError(`The header row has ${found.length} ${what} columns (columns ${found.map((i) => i + 1).join(' and ')}). Keep one.`);
+    throw new ImportFileError(
+      l10n.t('The header row has {0} {1} columns (columns {2}). Keep one.', found.length, what, found.map((i) => i + 1).join(l10n.t(' and '))),
+    );
   }
   return found[0] ?? -1;
 }
@@ -192,10 +203,10 @@ export function unusable(value: string): string | undefined {
   if (!found) return undefined;
   const c = found[0];
   const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-  if (/[\r\n\u2028\u2029]/.test(c)) return `a line break (${code})`;
-  if (/[\u202a-\u202e\u2066-\u2069]/.test(c)) return `a text-direction control (${code})`;
-  if (/[\ud800-\udfff]/.test(c)) return `an unpaired UTF-16 surrogate (${code})`;
-  return `a control character (${code})`;
+  if (/[\r\n\u2028\u2029]/.test(c)) return l10n.t('a line break ({0})', code);
+  if (/[\u202a-\u202e\u2066-\u2069]/.test(c)) return l10n.t('a text-direction control ({0})', code);
+  if (/[\ud800-\udfff]/.test(c)) return l10n.t('an unpaired UTF-16 surrogate ({0})', code);
+  return l10n.t('a control character ({0})', code);
 }
 
 /** A value with its control characters shown as U+XXXX, so a report line cannot be broken or spoofed by it. */

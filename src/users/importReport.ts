@@ -1,3 +1,4 @@
+import { l10n } from '../util/l10n';
 import type { ImportRow, RowProblem } from './importCsv';
 
 /**
@@ -43,11 +44,11 @@ export function countResults(rows: readonly ImportRow[], results: ReadonlyMap<st
 
 const resultText = (r: RowResult): string => {
   switch (r.kind) {
-    case 'created': return r.disabled ? 'created, disabled' : 'created';
-    case 'pending': return 'accepted (pending: the server creates it shortly)';
-    case 'notDisabled': return 'created, but still enabled';
-    case 'failed': return 'failed';
-    case 'notRun': return 'not run (cancelled)';
+    case 'created': return r.disabled ? l10n.t('created, disabled') : l10n.t('created');
+    case 'pending': return l10n.t('accepted (pending: the server creates it shortly)');
+    case 'notDisabled': return l10n.t('created, but still enabled');
+    case 'failed': return l10n.t('failed');
+    case 'notRun': return l10n.t('not run (cancelled)');
   }
 };
 
@@ -57,14 +58,20 @@ const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|')
 export function importReport(input: ImportReportInput): string {
   const counts = countResults(input.rows, input.results, input.problems.length);
   const lines = [
-    `# Import into "${cell(input.projectName)}" from ${cell(input.fileName)}`,
+    `# ${l10n.t('Import into "{0}" from {1}', cell(input.projectName), cell(input.fileName))}`,
     '',
-    `${input.at.toISOString()} · ${counts.created} created, ${counts.pending} pending, ` +
-      (counts.notDisabled ? `${counts.notDisabled} created but not disabled, ` : '') +
-      `${counts.failed} failed, ` +
-      `${counts.skipped} skipped (problems in the file), ${counts.notRun} not run. Passwords are not shown.`,
+    `${input.at.toISOString()} · ` +
+      (counts.notDisabled
+        ? l10n.t(
+            '{0} created, {1} pending, {2} created but not disabled, {3} failed, {4} skipped (problems in the file), {5} not run. Passwords are not shown.',
+            counts.created, counts.pending, counts.notDisabled, counts.failed, counts.skipped, counts.notRun,
+          )
+        : l10n.t(
+            '{0} created, {1} pending, {2} failed, {3} skipped (problems in the file), {4} not run. Passwords are not shown.',
+            counts.created, counts.pending, counts.failed, counts.skipped, counts.notRun,
+          )),
     '',
-    '| Line | login_id | Result | Why |',
+    `| ${l10n.t('Line')} | login_id | ${l10n.t('Result')} | ${l10n.t('Why')} |`,
     '| ---: | --- | --- | --- |',
   ];
   const entries = [
@@ -72,7 +79,7 @@ export function importReport(input: ImportReportInput): string {
       const r = resultOf(input.results, row);
       return { line: row.line, loginId: row.loginId, result: resultText(r), why: r.kind === 'failed' || r.kind === 'notDisabled' ? r.reason : '' };
     }),
-    ...input.problems.map((p) => ({ line: p.line, loginId: p.loginId, result: 'skipped', why: p.reason })),
+    ...input.problems.map((p) => ({ line: p.line, loginId: p.loginId, result: l10n.t('skipped'), why: p.reason })),
   ].sort((a, b) => a.line - b.line);
   for (const e of entries) lines.push(`| ${e.line} | ${cell(e.loginId)} | ${e.result} | ${cell(e.why)} |`);
   return `${lines.join('\n')}\n`;
