@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { eventually, expectText, expectVisible } from '../harness/expect.mjs';
 import { SEED, VIEW } from '../harness/flows.mjs';
+import { ActivityView } from '../pages/activityView.mjs';
 import { WorkspaceTrust } from '../pages/workspaceTrust.mjs';
 
 export const title = 'teams, untrusted workspace: the workspace-defined project is ignored until the workspace is trusted';
@@ -23,10 +24,15 @@ export const workspaceSettings = (emulator) => ({
 export default async function teamsRestricted({ workbench, emulator, shot, step }) {
   const row = (label) => workbench.tree.row(VIEW, label);
   const trust = new WorkspaceTrust(workbench);
+  const activity = new ActivityView(workbench);
 
   await step('1. Restricted Mode: the project of the workspace settings is not used, nothing is sent to its server', async () => {
     await expectVisible(trust.restrictedIndicator(), 'the status bar\'s Restricted Mode entry');
     await workbench.sideBar.openViewContainer('Medium One');
+    // The welcome view shows before the extension has read its projects too: judge once it is active (one of its
+    // commands answered; its webviews work in Restricted Mode).
+    await workbench.quickInput.runCommand('Medium One: Show Activity');
+    await expectText(activity.parts().empty, /^No activity yet/, 'the empty activity history', 30_000);
     // VS Code hands no extension a restricted setting from an untrusted workspace: the welcome view says why.
     await expectVisible(workbench.sideBar.welcomeButton(VIEW, 'Add Project'), 'the welcome view (no project)', 30_000);
     await expectText(workbench.sideBar.welcomeContent(VIEW), /projects defined in its settings \(the mediumOne\.projects setting\) are not used until you trust it/,
