@@ -14,5 +14,13 @@ export function loadTeams(s: Services): TeamsBundle {
   return require(path.join(s.context.extensionPath, 'dist', 'teams.js')) as TeamsBundle;
 }
 
-/** ClientRegistry's question for a settings project's missing secrets: the prompts load with the teams bundle. */
-export const secretsOnFirstUse = (s: Services) => (project: Parameters<TeamsBundle['askSecretsOnFirstUse']>[1]) => loadTeams(s).askSecretsOnFirstUse(s, project);
+/**
+ * ClientRegistry's question for a settings project's missing secrets: the prompts load with the teams bundle. After
+ * a cancel the project's failed load is dropped (once it has settled), so the next command asks again instead of
+ * meeting the cancellation, and the tree offers to sign in.
+ */
+export const secretsOnFirstUse = (s: Services) => async (project: Parameters<TeamsBundle['askSecretsOnFirstUse']>[1]) => {
+  const secrets = await loadTeams(s).askSecretsOnFirstUse(s, project);
+  if (!secrets) setTimeout(() => s.users.invalidate(project.id), 0);
+  return secrets;
+};

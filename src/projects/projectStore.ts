@@ -30,7 +30,7 @@ export class ProjectStore implements vscode.Disposable {
     private readonly state: vscode.Memento,
     secrets: vscode.SecretStorage,
     redactor: SecretRedactor,
-    private readonly settings = new SettingsSource(),
+    readonly settings = new SettingsSource(),
   ) {
     this.vault = new SecretVault(secrets, (...v) => redactor.register(...v), (op, name, cause) => keyringProblem(vscode.l10n, op, name, cause));
     settings.onDidChange(() => this.changed.fire());

@@ -39,6 +39,9 @@ const configuration = () => vscode.workspace.getConfiguration(SECTION, vscode.wo
 
 /** The raw value of the setting at one scope (bad entries included), as `configuration.update` would replace it. */
 export function rawDefinitions(origin: ProjectOrigin): unknown[] {
+  // With one folder open (no .code-workspace file) its settings are the workspace settings: inspect reports them
+  // as both, and they are read once, as workspace settings.
+  if (origin === 'workspaceFolder' && !vscode.workspace.workspaceFile) return [];
   const inspected = configuration().inspect<unknown>(SETTING);
   const value = origin === 'user' ? inspected?.globalValue : origin === 'workspace' ? inspected?.workspaceValue : inspected?.workspaceFolderValue;
   return Array.isArray(value) ? value : [];
@@ -55,7 +58,8 @@ export async function writeDefinitions(origin: ProjectOrigin, value: unknown[]):
  */
 export class SettingsSource implements vscode.Disposable {
   private cached?: SettingsProjects;
-  private readonly warned = new Set<string>();
+  /** Every warning shown (each once): the extension-host tests read what the user was told. */
+  readonly warned = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];

@@ -193,8 +193,9 @@ export class UsersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private async projectChildren(project: Project, handedOver = false): Promise<TreeNode[]> {
     if (handedOver) this.lastRows.delete(project.id);
     if (project.sandbox && !this.sandboxRunning()) return [sandboxStoppedRow(project)];
-    // Expanding a project from settings never asks for its secrets: the row offers to sign in instead.
-    if (project.origin && !this.users.get(project.id) && !(await this.projects.hasSecrets(project.id))) return [signInRow(project)];
+    // Expanding a project from settings never asks for its secrets (nor shows a cancelled question as an error):
+    // the row offers to sign in instead.
+    if (project.origin && this.users.get(project.id)?.status !== 'loaded' && !(await this.projects.hasSecrets(project.id))) return [signInRow(project)];
     const load = await this.users.ensureLoaded(project);
     if (load.status === 'error') return [errorRow(project, load.error)];
     if (load.status !== 'loaded') return [];

@@ -26,7 +26,9 @@ export async function exportProjectDefinitions(s: Services): Promise<vscode.Uri>
     filters: { JSON: ['json'] },
   });
   if (!uri) throw new UserCancelled();
-  const definitions = picked.map((p) => projectToDefinition(p.project));
+  // In the tree's order, whatever order the picker hands them back in.
+  const chosen = new Set(picked.map((p) => p.project.id));
+  const definitions = projects.filter((p) => chosen.has(p.id)).map(projectToDefinition);
   // The redactor sees the text too: a name that happens to equal a known secret never reaches the file.
   const text = s.redactor.redact(`${JSON.stringify({ 'mediumOne.projects': definitions }, null, 2)}\n`);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));

@@ -16,7 +16,8 @@ export async function askSecretsOnFirstUse(s: Services, project: Project): Promi
   try {
     return await askAndStore(s, project);
   } catch (e) {
-    if (e instanceof UserCancelled) return undefined;
+    // Any bundle's UserCancelled is a vscode.CancellationError.
+    if (e instanceof vscode.CancellationError) return undefined;
     throw e;
   }
 }

@@ -85,6 +85,10 @@ export async function resetWorld(s: Services): Promise<void> {
     await s.projects.remove(p.id);
   }
   s.users.invalidate();
+  // Project definitions in settings, at every scope, bad entries included (removing a project leaves those).
+  for (const target of [vscode.ConfigurationTarget.Global, vscode.ConfigurationTarget.Workspace]) {
+    await vscode.workspace.getConfiguration('mediumOne').update('projects', undefined, target);
+  }
   // The activity history starts empty for the next test (after any write still queued).
   await s.activity.read().catch(() => []);
   await rm(s.activity.dir, { recursive: true, force: true });
