@@ -12,14 +12,15 @@ function bugsUrl(s: Services): string {
 }
 
 /**
- * Report Issue: the editor's issue reporter, preset to this extension. In code-server it opens a new GitHub issue
- * for this repository (from package.json's `bugs`) in a browser tab. Where the editor has no reporter, or turned
- * it off (`telemetry.feedback.enabled: false` makes the reporter only say "Feedback is disabled."), the user
- * is given the issues page instead, to open or copy.
+ * Report Issue: the editor's issue reporter, preset to this extension. Only in the desktop editor: in a browser
+ * (code-server, vscode.dev) that reporter opens a GitHub tab and then its own pop-up window besides, and in
+ * code-server 4.100 the workbench page then unloads (seen in the extension-host run). Where feedback is turned off
+ * (`telemetry.feedback.enabled: false`, where the reporter only says "Feedback is disabled.") or the reporter fails,
+ * the user is likewise given this extension's issues page (package.json `bugs`), to open or copy.
  */
 export const reportIssue = (s: Services) => async (): Promise<ReportIssueOutcome> => {
   const feedbackOff = vscode.workspace.getConfiguration('telemetry').get<boolean>('feedback.enabled') === false;
-  if (!feedbackOff) {
+  if (vscode.env.uiKind === vscode.UIKind.Desktop && !feedbackOff) {
     try {
       await vscode.commands.executeCommand('workbench.action.openIssueReporter', { extensionId: s.context.extension.id });
       return { via: 'issueReporter' };
@@ -30,7 +31,7 @@ export const reportIssue = (s: Services) => async (): Promise<ReportIssueOutcome
   const url = bugsUrl(s);
   const open = vscode.l10n.t('Open Issues Page');
   const copy = vscode.l10n.t('Copy Link');
-  const choice = await s.prompts.info(vscode.l10n.t("The editor's issue reporter is not available here. Report the issue on GitHub: {0}", url), open, copy);
+  const choice = await s.prompts.info(vscode.l10n.t('Report an issue with Medium One API Users on GitHub: {0}', url), open, copy);
   if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(url));
   else if (choice === copy) await vscode.env.clipboard.writeText(url);
   return { via: 'bugsPage', url };
