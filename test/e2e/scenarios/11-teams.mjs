@@ -1,14 +1,15 @@
 // Issue 13, a team's project: a `mediumOne.projects` definition committed in the workspace's .vscode/settings.json
 // (no secret in it) pointing at the runner's emulator shows in the tree marked as coming from Workspace Settings;
 // signing in asks for the password and API key once; two users disabled together; the summary offers Undo; Show
-// Activity lists the two changes, filters by user, and its "Undo run" enables both again on the server.
+// Activity lists the two changes, filters by user, and its "Undo run" enables both again on the server; a single
+// disable's summary Undo enables that user again.
 import assert from 'node:assert/strict';
 import { eventually, expectHidden, expectText, expectVisible } from '../harness/expect.mjs';
 import { SEED, VIEW, expectState } from '../harness/flows.mjs';
 import { ActivityView } from '../pages/activityView.mjs';
 import { waitForStable } from '../pages/pointer.mjs';
 
-export const title = 'teams: a project from workspace settings, sign-in on first use, bulk disable, Show Activity, Undo run';
+export const title = 'teams: a project from workspace settings, sign-in on first use, bulk disable, Show Activity, Undo run, a summary\'s Undo';
 export const timeoutMs = 120_000;
 
 const PROJECT = 'Team Plant';
@@ -120,5 +121,18 @@ export default async function teams({ workbench, emulator, shot, step }) {
     await settled(await workbench.notifications.waitFor('Enabled 2 of 2'));
     await workbench.parkMouse();
     await shot('run undone');
+  });
+
+  await step('7. one user disabled, then Undo in its summary: enabled again on the server, recorded as its undo', async () => {
+    await workbench.contextMenu.choose(row('device-003'), 'Disable User');
+    await eventually(async () => assert.equal(emulator.getUser(SEED.project, 'device-003')?.disabled, true), { message: 'device-003 disabled on the server' });
+    const summary = await workbench.notifications.waitFor('Disabled "device-003"');
+    await workbench.notifications.button(summary, 'Undo').click();
+    await eventually(async () => assert.equal(emulator.getUser(SEED.project, 'device-003')?.disabled, false), { message: 'device-003 enabled again on the server' });
+    await expectState(workbench, 'device-003', 'enabled');
+    await eventually(async () => {
+      const mine = (await activity.rows()).filter((r) => r.loginId === 'device-003');
+      assert.deepEqual(mine.map((r) => [r.action, r.outcome, r.undo]), [['Enable', 'Succeeded', 'Undo'], ['Disable', 'Succeeded', 'Undone']]);
+    }, { message: 'Show Activity follows: device-003\'s disable Undone, the enable that undid it' });
   });
 }
