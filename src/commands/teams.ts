@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import type { Services } from '../services';
 
 /**
- * What dist/teams.js exports: the flows for project definitions from settings (secrets on first use, export,
- * import, editing). Types only here: a value import would pull them back into the main bundle, which must stay
+ * What dist/teams.js exports: the project flows (Add and Edit Project, definitions from settings with their secrets
+ * on first use, export, import), the activity history's files and Undo. Types only here: a value import would pull them back into the main bundle, which must stay
  * under its size bar (SPEC section 6).
  */
 export type TeamsBundle = typeof import('./teams/index');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ProjectStore } from '../../src/projects/projectStore';
-import { saveWithKeyringFallback } from '../../src/commands/project/keyringFallback';
+import { saveWithKeyringFallback } from '../../src/commands/teams/keyringFallback';
 import type { Project } from '../../src/projects/project';
 import type { Services } from '../../src/services';
 import { script, services } from './helpers/world';

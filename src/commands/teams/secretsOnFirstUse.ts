@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { Project, ProjectSecrets } from '../../projects/project';
 import { UserCancelled } from '../errors';
-import { signInFailure } from '../project/addProject';
-import { saveWithKeyringFallback } from '../project/keyringFallback';
-import { askApiKey, askPassword } from '../project/projectPrompts';
+import { signInFailure } from './addProjectFlow';
+import { saveWithKeyringFallback } from './keyringFallback';
+import { askApiKey, askPassword } from './projectPrompts';
 
 /**
  * A project from settings has no secrets until the user first acts on it: this asks for the password and API key
