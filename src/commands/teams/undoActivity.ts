@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { Project } from '../../projects/project';
 import type { ActivityEntry } from '../../activity/activityEntry';
+import { isUndoKind, notUndoable, type NotUndoable } from '../../activity/undoable';
 import { userNode, type UserNode } from '../../tree/nodes';
 import { settleStates } from '../settleStates';
 import type { UndoOf } from '../activity/recordOutcome';
@@ -17,13 +18,25 @@ export type UndoTarget = { entryId: string } | { runId: string };
  * turned the other way, user by user, through the usual flow (confirmation, progress, summary, production guard),
  * and recorded with `undoOf`. Users already in the state Undo would give, or gone, are left alone and named.
  */
-export async function undoActivity(s: Services, target: unknown, run: RunChange): Promise<void> {
-  const entries = pickEntries(await s.activity.read(), target);
-  if (entries.length === 0) throw new Error(vscode.l10n.t('Nothing to undo: only enable and disable changes that succeeded can be undone.'));
+export function undoActivity(s: Services, target: unknown, run: RunChange): Promise<void> {
+  // One Undo at a time: a second (the summary's Undo and the page's at once) reads the history after the first has
+  // recorded, so it finds the entries undone instead of sending the change again.
+  const next = queue.then(() => undoNow(s, target, run));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+async function undoNow(s: Services, target: unknown, run: RunChange): Promise<void> {
+  const { entries, undone, changedSince } = pickEntries(await s.activity.read(), target);
+  if (entries.length === 0) throw new Error(nothingToUndo(undone, changedSince));
   const already: string[] = [];
   const gone: string[] = [];
   for (const [project, group] of byProject(s, entries, gone)) {
     const load = await s.users.ensureLoaded(project);
+    // A project that cannot be listed now says why (signed out, offline): its users are not "gone".
+    if (load.status === 'error') throw load.error;
     const listed = new Map((load.status === 'loaded' ? load.users : []).map((u) => [u.loginId, u]));
     const present = group.filter((e) => listed.has(e.loginId!));
     gone.push(...group.filter((e) => !listed.has(e.loginId!)).map((e) => e.loginId!));
@@ -40,18 +53,34 @@ export async function undoActivity(s: Services, target: unknown, run: RunChange)
   const left = [
     already.length ? vscode.l10n.t('Already as before, left alone: {0}.', already.join(', ')) : '',
     gone.length ? vscode.l10n.t('No longer there, left out: {0}.', gone.join(', ')) : '',
+    undone.length ? vscode.l10n.t('Already undone: {0}.', undone.join(', ')) : '',
+    changedSince.length ? vscode.l10n.t('Changed again since, left alone (Undo turns back only the latest change of a user): {0}.', changedSince.join(', ')) : '',
   ].filter(Boolean).join(' ');
   if (left) void s.prompts.info(s.redactor.redact(left));
 }
 
-/** The succeeded enable / disable entries the target names, one per user (the newest, should a run hold two). */
-export function pickEntries(entries: readonly ActivityEntry[], target: unknown): ActivityEntry[] {
+/** Why nothing of the target can be undone, and what the user may do instead. */
+function nothingToUndo(undone: readonly string[], changedSince: readonly string[]): string {
+  if (changedSince.length) {
+    return vscode.l10n.t('Nothing to undo: {0} changed again since, and Undo turns back only the latest change of a user. Enable or disable the user from the tree instead.', changedSince.join(', '));
+  }
+  if (undone.length) return vscode.l10n.t('Nothing to undo: this change was already undone ({0}).', undone.join(', '));
+  return vscode.l10n.t('Nothing to undo: only enable and disable changes that succeeded can be undone.');
+}
+
+/**
+ * The succeeded enable / disable entries the target names, one per user (the newest, should a run hold two), less
+ * those undone or changed again since (src/activity/undoable.ts), whose login_ids are returned to be named.
+ */
+export function pickEntries(history: readonly ActivityEntry[], target: unknown): { entries: ActivityEntry[]; undone: string[]; changedSince: string[] } {
   const t = (target ?? {}) as Partial<Record<'entryId' | 'runId', unknown>>;
-  const named = typeof t.entryId === 'string' ? entries.filter((e) => e.id === t.entryId)
-    : typeof t.runId === 'string' ? entries.filter((e) => e.runId === t.runId) : [];
+  const named = typeof t.entryId === 'string' ? history.filter((e) => e.id === t.entryId)
+    : typeof t.runId === 'string' ? history.filter((e) => e.runId === t.runId) : [];
   const seen = new Set<string>();
-  return named.filter((e) => (e.action === 'enable' || e.action === 'disable') && e.outcome === 'succeeded' && !!e.loginId
-    && !seen.has(`${e.projectId}\n${e.loginId}`) && !!seen.add(`${e.projectId}\n${e.loginId}`));
+  const kinds = named.filter((e) => isUndoKind(e) && !seen.has(`${e.projectId}\n${e.loginId}`) && !!seen.add(`${e.projectId}\n${e.loginId}`));
+  const blocked = notUndoable(history);
+  const which = (why: NotUndoable) => kinds.filter((e) => blocked.get(e.id) === why).map((e) => e.loginId!);
+  return { entries: kinds.filter((e) => !blocked.has(e.id)), undone: which('undone'), changedSince: which('changedSince') };
 }
 
 const inverse = (e: ActivityEntry) => (e.action === 'enable' ? 'disable' : 'enable');

@@ -1,6 +1,7 @@
 import type { ActivityAction, ActivityEntry, ActivityOutcome } from '../../activity/activityEntry';
 import type { ActivityActionName, ActivityFilter, ActivityModel, ActivityOutcomeName, ActivityRowView, ActivityStrings } from '../protocol/activity';
 import { formatTime } from './eventRows';
+import { isUndoKind, notUndoable } from '../../activity/undoable';
 
 // What Show Activity shows of the history: the filter, the rows' words, which entries may be undone. Pure (no
 // `vscode`: the words and the language are passed in) so unit tests check it under Node.
@@ -45,15 +46,6 @@ export function matchesFilter(filter: ActivityFilter, entry: ActivityEntry): boo
 
 export const filterEntries = (entries: readonly ActivityEntry[], filter: ActivityFilter) => entries.filter((e) => matchesFilter(filter, e));
 
-/** Ids of the entries a later entry undid successfully (a failed undo leaves its entry undoable). */
-export function undoneIds(entries: readonly ActivityEntry[]): Set<string> {
-  return new Set(entries.filter((e) => e.undoOf && e.outcome === 'succeeded').map((e) => e.undoOf as string));
-}
-
-/** An enable or disable that took effect and was not undone yet: Undo can put the user back. */
-export const isUndoable = (entry: ActivityEntry, undone: ReadonlySet<string>) =>
-  (entry.action === 'enable' || entry.action === 'disable') && entry.outcome === 'succeeded' && !undone.has(entry.id);
-
 /** How many entries each run holds, over the whole history (a filter does not make a bulk run single). */
 function runSizes(entries: readonly ActivityEntry[]): Map<string, number> {
   const sizes = new Map<string, number>();
@@ -63,10 +55,11 @@ function runSizes(entries: readonly ActivityEntry[]): Map<string, number> {
 
 /** The rows of `shown` (newest first, as the log reads them), judged against the whole history `all`. */
 export function activityRows(all: readonly ActivityEntry[], shown: readonly ActivityEntry[], words: ActivityTexts['words'], lang: string): ActivityRowView[] {
-  const undone = undoneIds(all);
+  // Undo is offered only where mediumOne.undoActivity would act: not on what was undone or changed again since.
+  const blocked = notUndoable(all);
   const sizes = runSizes(all);
   return shown.map((e) => {
-    const undoable = isUndoable(e, undone);
+    const undoable = isUndoKind(e) && !blocked.has(e.id);
     return {
       id: e.id,
       time: formatTime(e.time, lang),
@@ -79,7 +72,7 @@ export function activityRows(all: readonly ActivityEntry[], shown: readonly Acti
       reason: e.reason ?? '',
       undo: undoable || undefined,
       undoRun: undoable && e.runId && (sizes.get(e.runId) ?? 0) > 1 ? e.runId : undefined,
-      undone: undone.has(e.id) || undefined,
+      undone: blocked.get(e.id) === 'undone' || undefined,
     };
   });
 }
