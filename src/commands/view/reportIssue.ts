@@ -12,15 +12,14 @@ function bugsUrl(s: Services): string {
 }
 
 /**
- * Report Issue: the editor's issue reporter, preset to this extension. Only in the desktop editor: in a browser
- * (code-server, vscode.dev) that reporter opens a GitHub tab and then its own pop-up window besides, and in
- * code-server 4.100 the workbench page then unloads (seen in the extension-host run). Where feedback is turned off
+ * Report Issue: the editor's issue reporter, preset to this extension (code-server's opens a new GitHub issue of this
+ * repository, from package.json's `bugs`, in a browser tab). Where feedback is turned off
  * (`telemetry.feedback.enabled: false`, where the reporter only says "Feedback is disabled.") or the reporter fails,
- * the user is likewise given this extension's issues page (package.json `bugs`), to open or copy.
+ * the user is given this extension's issues page instead, to open or copy.
  */
 export const reportIssue = (s: Services) => async (): Promise<ReportIssueOutcome> => {
   const feedbackOff = vscode.workspace.getConfiguration('telemetry').get<boolean>('feedback.enabled') === false;
-  if (vscode.env.uiKind === vscode.UIKind.Desktop && !feedbackOff) {
+  if (!feedbackOff) {
     try {
       await vscode.commands.executeCommand('workbench.action.openIssueReporter', { extensionId: s.context.extension.id });
       return { via: 'issueReporter' };
