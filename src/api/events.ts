@@ -35,7 +35,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 /** A call refused before anything was sent. `status` stays undefined: no server answered. */
 function refused(method: Method, path: string, what: string): MediumOneError {
-  return new MediumOneError({ kind: 'badRequest', method, path, message: `Nothing was sent: ${what}.` });
+  return new MediumOneError({ kind: 'badRequest', method, path, message: l10n.t('Nothing was sent: {0}.', what) });
 }
 
 /** A value as a message may quote it: short, on one line. */
@@ -49,9 +49,9 @@ export const isUnaddressableStream = (stream: string): boolean => stream === '.'
 
 /** `/v2/events/<stream>/<login_id>`, both percent-encoded; without a login_id, the signed-in Basic user's own. */
 export function eventsPath(stream: string, loginId: string | undefined, method: Method): string {
-  if (stream === '') throw refused(method, eventsBase, 'the stream name is empty (most projects have a stream named "raw")');
+  if (stream === '') throw refused(method, eventsBase, l10n.t('the stream name is empty (most projects have a stream named "raw")'));
   if (isUnaddressableStream(stream)) {
-    throw refused(method, eventsBase, `the stream name ${quoted(stream)} cannot be put in a URL; check the stream setting`);
+    throw refused(method, eventsBase, l10n.t('the stream name {0} cannot be put in a URL; check the stream setting', quoted(stream)));
   }
   const path = eventsBase + encodeURIComponent(stream);
   return loginId === undefined ? path : `${path}/${loginIdSegment(loginId, method, `${path}/`)}`;
@@ -75,34 +75,36 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** One event's JSON line, or why it cannot be sent. `n` is its 1-based position, for the message. */
 function eventLine(event: EventToSend, n: number, many: boolean): { line: string } | { problem: string } {
-  const which = many ? `event ${n}` : 'the event';
+  const which = many ? l10n.t('event {0}', n) : l10n.t('the event');
   const problem = (text: string) => ({ problem: text });
-  if (!isPlainObject(event)) return problem(`${which} is not an object with event_data`);
+  if (!isPlainObject(event)) return problem(l10n.t('{0} is not an object with event_data', which));
   if (!isPlainObject(event.event_data)) {
-    return problem(`${which} has no event_data object (event_data must be a JSON object, such as {"temperature": 21})`);
+    return problem(l10n.t('{0} has no event_data object (event_data must be a JSON object, such as {1})', which, '{"temperature": 21}'));
   }
   const doc: Record<string, unknown> = { event_data: event.event_data };
   if (event.observed_at !== undefined) {
     if (typeof event.observed_at !== 'string' || !isIsoTimeWithZone(event.observed_at)) {
-      return problem(`${which}'s observed_at ${quoted(event.observed_at)} is not an ISO 8601 time with a time zone (such as 2024-05-01T12:00:00Z)`);
+      return problem(
+        l10n.t("{0}'s observed_at {1} is not an ISO 8601 time with a time zone (such as 2024-05-01T12:00:00Z)", which, quoted(event.observed_at)),
+      );
     }
     doc.observed_at = event.observed_at;
   }
   if (event.add_client_ip !== undefined) {
-    if (typeof event.add_client_ip !== 'boolean') return problem(`${which}'s add_client_ip must be true or false`);
+    if (typeof event.add_client_ip !== 'boolean') return problem(l10n.t("{0}'s add_client_ip must be true or false", which));
     doc.add_client_ip = event.add_client_ip;
   }
   try {
     return { line: JSON.stringify(doc) };
   } catch {
-    return problem(`${which}'s event_data holds a value JSON cannot carry (such as a BigInt or a circular reference)`);
+    return problem(l10n.t("{0}'s event_data holds a value JSON cannot carry (such as a BigInt or a circular reference)", which));
   }
 }
 
 /** The request body (one JSON document per line), or throws the local refusal that says what to change. */
 export function eventsBody(events: readonly EventToSend[], path: string): string {
   // Checked at run time too: the command layer hands on what a user typed.
-  if (!Array.isArray(events) || events.length === 0) throw refused('POST', path, 'there are no events to send');
+  if (!Array.isArray(events) || events.length === 0) throw refused('POST', path, l10n.t('there are no events to send'));
   const many = events.length > 1;
   const lines: string[] = [];
   let total = 0;
@@ -112,12 +114,16 @@ export function eventsBody(events: readonly EventToSend[], path: string): string
     const { line } = checked;
     const bytes = Buffer.byteLength(line, 'utf8');
     if (bytes > EVENT_LIMITS.eventBytes) {
-      const which = many ? `event ${i + 1}` : 'the event';
+      const which = many ? l10n.t('event {0}', i + 1) : l10n.t('the event');
       throw refused(
         'POST',
         path,
-        `${which} is ${count(bytes)} bytes; the limit is ${count(EVENT_LIMITS.eventBytes)} bytes per event. ` +
-          'Make its event_data smaller or split it into several events',
+        l10n.t(
+          '{0} is {1} bytes; the limit is {2} bytes per event. Make its event_data smaller or split it into several events',
+          which,
+          count(bytes),
+          count(EVENT_LIMITS.eventBytes),
+        ),
       );
     }
     total += bytes + (i > 0 ? 1 : 0);
@@ -127,8 +133,12 @@ export function eventsBody(events: readonly EventToSend[], path: string): string
     throw refused(
       'POST',
       path,
-      `the ${count(events.length)} events come to ${count(total)} bytes; the limit is ${count(EVENT_LIMITS.bodyBytes)} ` +
-        'bytes per request. Send them in smaller batches',
+      l10n.t(
+        'the {0} events come to {1} bytes; the limit is {2} bytes per request. Send them in smaller batches',
+        count(events.length),
+        count(total),
+        count(EVENT_LIMITS.bodyBytes),
+      ),
     );
   }
   return lines.join('\n');
@@ -141,22 +151,22 @@ export function eventsQuery(query: EventQuery, path: string): string {
     const value = query[key];
     if (value === undefined) continue;
     if (typeof value !== 'string' || !isIsoTimeWithZone(value)) {
-      throw refused('GET', path, `${key} ${quoted(value)} is not an ISO 8601 time with a time zone (such as 2024-05-01T12:00:00Z)`);
+      throw refused('GET', path, l10n.t('{0} {1} is not an ISO 8601 time with a time zone (such as 2024-05-01T12:00:00Z)', key, quoted(value)));
     }
     params.set(key, value);
   }
   if (query.limit !== undefined) {
     if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > EVENT_LIMITS.maxQueryLimit) {
-      throw refused('GET', path, `limit must be a whole number from 1 to ${count(EVENT_LIMITS.maxQueryLimit)} (got ${quoted(query.limit)})`);
+      throw refused('GET', path, l10n.t('limit must be a whole number from 1 to {0} (got {1})', count(EVENT_LIMITS.maxQueryLimit), quoted(query.limit)));
     }
     params.set('limit', String(query.limit));
   }
   if (query.sortBy !== undefined) {
-    if (!sortFields.includes(query.sortBy)) throw refused('GET', path, `sortBy must be one of ${sortFields.join(', ')}`);
+    if (!sortFields.includes(query.sortBy)) throw refused('GET', path, l10n.t('sortBy must be one of {0}', sortFields.join(', ')));
     params.set('sort_by', query.sortBy);
   }
   if (query.sortDirection !== undefined) {
-    if (!sortDirections.includes(query.sortDirection)) throw refused('GET', path, 'sortDirection must be asc or desc');
+    if (!sortDirections.includes(query.sortDirection)) throw refused('GET', path, l10n.t('sortDirection must be asc or desc'));
     params.set('sort_direction', query.sortDirection);
   }
   const text = params.toString();

@@ -47,7 +47,7 @@ function invalid(raw: string, why: string): MediumOneError {
     kind: 'invalidUrl',
     method: '',
     path: '',
-    message: `"${redactUrl(raw)}" is not a usable Medium One base URL: ${why}.`,
+    message: l10n.t('"{0}" is not a usable Medium One base URL: {1}.', redactUrl(raw), why),
   });
 }
 
@@ -60,39 +60,40 @@ function invalid(raw: string, why: string): MediumOneError {
 export function parseBaseUrl(raw: string): BaseUrl {
   const text = raw.trim();
   // Checked on the text, not the parsed URL: a password holding "/" or "#" can make a parser see no user-info.
-  if (text.includes('@')) throw invalid(text, 'it must not contain a user name or password (nothing before an "@")');
-  if (/[?#]/.test(text)) throw invalid(text, 'it must not contain a query (?) or fragment (#)');
+  if (text.includes('@')) throw invalid(text, l10n.t('it must not contain a user name or password (nothing before an "@")'));
+  if (/[?#]/.test(text)) throw invalid(text, l10n.t('it must not contain a query (?) or fragment (#)'));
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw invalid(text, 'it is not a valid URL (expected something like https://api.mediumone.com)');
+    throw invalid(text, l10n.t('it is not a valid URL (expected something like https://api.mediumone.com)'));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw invalid(text, `the scheme must be https (got ${url.protocol.replace(/:$/, '')})`);
+    throw invalid(text, l10n.t('the scheme must be https (got {0})', url.protocol.replace(/:$/, '')));
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw invalid(text, 'plain http is only allowed for loopback hosts (127.0.0.1, ::1, localhost); use https');
+    throw invalid(text, l10n.t('plain http is only allowed for loopback hosts (127.0.0.1, ::1, localhost); use https'));
   }
   return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') };
 }
 
 /**
- * Why no request may carry this login_id, or undefined when it is fine: empty (it would address the list, or
+ * Why (a sentence) no request may carry this login_id, or undefined when it is fine: empty (it would address the list, or
  * create a nameless user), or holding a lone UTF-16 surrogate (half of a character: it has no UTF-8 form, so it
  * cannot be percent-encoded or sent in JSON faithfully).
  */
 function brokenLoginId(loginId: string): string | undefined {
-  if (loginId === '') return 'a login_id cannot be empty';
+  if (loginId === '') return l10n.t('A login_id cannot be empty.');
   // With the u flag a surrogate only matches when it is not half of a pair.
   if (/[\uD800-\uDFFF]/u.test(loginId)) {
-    return `the login_id ${shownLoginId(loginId)} holds a broken character (half of a UTF-16 surrogate pair) that cannot be sent`;
+    return l10n.t('The login_id {0} holds a broken character (half of a UTF-16 surrogate pair) that cannot be sent.', shownLoginId(loginId));
   }
   return undefined;
 }
 
+/** `why`: a whole sentence. */
 function invalidLoginId(why: string, method: string, path: string): MediumOneError {
-  return new MediumOneError({ kind: 'invalidLoginId', method, path, message: `${why[0]?.toUpperCase() ?? ''}${why.slice(1)}.` });
+  return new MediumOneError({ kind: 'invalidLoginId', method, path, message: why });
 }
 
 /**
@@ -108,7 +109,7 @@ export function checkNewLoginId(loginId: string): void {
   if (control) {
     const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
     throw invalidLoginId(
-      `the login_id ${shownLoginId(loginId)} holds a control character (${code}); use letters, digits and visible symbols only`,
+      l10n.t('The login_id {0} holds a control character ({1}); use letters, digits and visible symbols only.', shownLoginId(loginId), code),
       'POST',
       paths.create,
     );

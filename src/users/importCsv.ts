@@ -66,7 +66,7 @@ export function decodeImportFile(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ImportFileError('The file is not UTF-8 text (a spreadsheet\'s "CSV" in a local code page, say). Save it as "CSV UTF-8" and import it again.');
+    throw new ImportFileError(l10n.t('The file is not UTF-8 text (a spreadsheet\'s "CSV" in a local code page, say). Save it as "CSV UTF-8" and import it again.'));
   }
 }
 
