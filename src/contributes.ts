@@ -37,6 +37,7 @@ export const Cmd = {
   importProjectDefinitions: 'mediumOne.importProjectDefinitions',
   showActivity: 'mediumOne.showActivity',
   reportIssue: 'mediumOne.reportIssue',
+  openWalkthrough: 'mediumOne.openWalkthrough',
   undoActivity: 'mediumOne.undoActivity',
 } as const;
 

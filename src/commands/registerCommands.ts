@@ -15,6 +15,7 @@ import { loadMoreUsers } from './view/loadMoreUsers';
 import { showLog } from './view/showLog';
 import { showActivity } from './view/showActivity';
 import { reportIssue } from './view/reportIssue';
+import { openWalkthrough } from './view/openWalkthrough';
 import { undoActivity } from './activity/undoCommand';
 import { createUser } from './user/createUser';
 import { showUser } from './user/showUser';
@@ -70,6 +71,7 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     [Cmd.importProjectDefinitions]: importProjectDefinitions,
     [Cmd.showActivity]: showActivity,
     [Cmd.reportIssue]: reportIssue,
+    [Cmd.openWalkthrough]: openWalkthrough,
     [Cmd.undoActivity]: undoActivity,
   };
   // A project from settings is asked for its secrets by the first command that signs in to it.

@@ -28,4 +28,10 @@ describe('Get started walkthrough', () => {
     assert.deepEqual(await labels(s, project), ['device-001', 'device-002', 'device-003', 'device-004', 'device-005']);
     assert.deepEqual(prompts.shown.filter((m) => m.level !== 'info'), []);
   });
+
+  it('opens from its own command, Get Started (view title "…" menu and palette), with no error', async () => {
+    const prompts = script(await services());
+    await vscode.commands.executeCommand(Cmd.openWalkthrough);
+    assert.deepEqual(prompts.shown, []);
+  });
 });
