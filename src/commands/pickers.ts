@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { Project } from '../projects/project';
-import { ROLE_LABELS } from '../projects/capabilities';
+import { roleLabel } from '../projects/roleLabels';
 import { hostOf } from '../projects/project';
 import { isProjectNode, isUserNode, userNode, type TreeNode, type UserNode } from '../tree/nodes';
 import type { UserEntry } from '../users/userEntry';
@@ -19,7 +19,7 @@ export async function resolveProject(s: Services, node: unknown, fits: (p: Proje
   }
   if (candidates.length === 1) return candidates[0];
   const picked = await s.prompts.pick(
-    candidates.map((p) => ({ label: p.name, description: `${hostOf(p.baseUrl)} · ${ROLE_LABELS[p.role]}`, project: p })),
+    candidates.map((p) => ({ label: p.name, description: `${hostOf(p.baseUrl)} · ${roleLabel(p.role)}`, project: p })),
     { placeHolder: vscode.l10n.t('Choose a Medium One project'), matchOnDescription: true },
   );
   if (!picked) throw new UserCancelled();

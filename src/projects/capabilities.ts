@@ -37,8 +37,3 @@ export function mayUseEvents(project: { role: Role; loginId: string }, loginId: 
   return events === 'any' || (events === 'self' && loginId === project.loginId);
 }
 
-export const ROLE_LABELS: Record<Role, string> = {
-  business: 'Business',
-  registration: 'Registration',
-  basic: 'Basic',
-};

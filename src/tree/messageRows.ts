@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { Cmd, type CommandId } from '../contributes';
 import { isMediumOneError } from '../api/errors';
 import type { Project } from '../projects/project';
-import { ROLE_LABELS, capabilitiesOf } from '../projects/capabilities';
+import { capabilitiesOf } from '../projects/capabilities';
+import { roleLabel } from '../projects/roleLabels';
 import type { SourceReason } from '../users/userLists';
 import { describeError } from '../util/errorText';
 import { messageNodeId, type MessageNode } from './nodes';
@@ -46,7 +47,7 @@ export function unjudgedRow(project: Project, count: number, reading: boolean): 
     ? vscode.l10n.t('The filter asks for a state these users have not been read for yet. They appear, or stay hidden, as their states are read.')
     : capabilitiesOf(project.role).read === 'any'
       ? vscode.l10n.t('Their state could not be read. Refresh the project to read it again, or clear the filter.')
-      : vscode.l10n.t('The {0} role cannot read users, so the filter cannot judge their state. Clear the filter to see them.', ROLE_LABELS[project.role]);
+      : vscode.l10n.t('The {0} role cannot read users, so the filter cannot judge their state. Clear the filter to see them.', roleLabel(project.role));
   return message(project, 'unjudged', label, reading ? 'loading' : 'info', { command: Cmd.clearFilter, title: vscode.l10n.t('Clear Filter') }, tooltip);
 }
 

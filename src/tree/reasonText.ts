@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ROLE_LABELS } from '../projects/capabilities';
+import { roleLabel } from '../projects/roleLabels';
 import type { UserReason } from '../users/userEntry';
 import type { SourceReason } from '../users/userLists';
 import { describeError } from '../util/errorText';
@@ -17,7 +17,7 @@ export function userReasonText(reason: string | UserReason | undefined): string 
     case 'failed':
       return describeError(reason.error);
     case 'roleCannotRead':
-      return vscode.l10n.t('The {0} role cannot read users; created or added here.', ROLE_LABELS[reason.role]);
+      return vscode.l10n.t('The {0} role cannot read users; created or added here.', roleLabel(reason.role));
   }
 }
 
@@ -26,5 +26,5 @@ export function sourceReasonText(reason: SourceReason | undefined): string {
   if (!reason) return '';
   return reason.code === 'noListCall'
     ? vscode.l10n.t('This server has no call to list users.')
-    : vscode.l10n.t('The {0} role cannot list users.', ROLE_LABELS[reason.role]);
+    : vscode.l10n.t('The {0} role cannot list users.', roleLabel(reason.role));
 }

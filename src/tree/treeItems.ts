@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ROLE_LABELS } from '../projects/capabilities';
+import { roleLabel } from '../projects/roleLabels';
 import type { ProjectLoad } from '../users/projectUsers';
 import type { ReadProgress } from '../users/stateReader';
 import { sourceReasonText, userReasonText } from './reasonText';
@@ -49,7 +49,7 @@ export function projectTreeItem(node: ProjectNode, load: ProjectLoad | undefined
   item.id = node.id;
   item.contextValue = projectContextValue(project, running);
   const stopped = project.sandbox && !running;
-  const role = stopped ? vscode.l10n.t('not running') : ROLE_LABELS[project.role];
+  const role = stopped ? vscode.l10n.t('not running') : roleLabel(project.role);
   // A project from settings says which settings file defines it (its tooltip says more).
   item.description = project.origin ? `${role} · ${scopeLabel(project.origin)}` : role;
   item.iconPath = stopped
@@ -71,7 +71,7 @@ export function projectTooltip(node: ProjectNode, load: ProjectLoad | undefined,
   const name = `**${escape(project.name)}**`;
   md.appendMarkdown(`${project.production ? vscode.l10n.t('{0} — production', name) : name}\n\n`);
   md.appendMarkdown(`- ${vscode.l10n.t('URL: {0}', code(project.baseUrl))}\n`);
-  md.appendMarkdown(`- ${vscode.l10n.t('Role: {0}', ROLE_LABELS[project.role])}\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('Role: {0}', roleLabel(project.role))}\n`);
   md.appendMarkdown(`- ${vscode.l10n.t('Login: {0}', code(project.loginId))}\n`);
   if (project.mqttId) md.appendMarkdown(`- ${vscode.l10n.t('Project MQTT id: {0}', code(project.mqttId))}\n`);
   if (project.origin) md.appendMarkdown(`- ${escape(vscode.l10n.t('Defined in {0} (mediumOne.projects); its password and API key are in Secret Storage on this machine only.', scopeLabel(project.origin)))}\n`);

@@ -3,7 +3,8 @@ import type { Services } from '../../services';
 import type { UserNode } from '../../tree/nodes';
 import { readSettings } from '../../settings';
 import { mqttEndpointFor } from '../mqttEndpoint';
-import { ROLE_LABELS, capabilitiesOf } from '../../projects/capabilities';
+import { capabilitiesOf } from '../../projects/capabilities';
+import { roleLabel } from '../../projects/roleLabels';
 import { isMediumOneError } from '../../api/errors';
 import { SNIPPET_FORMATS, connectionSnippet, isMqttFormat, type SnippetFormat } from '../../provisioning';
 import { checkDeviceId, checkStream } from '../../settingChecks';
@@ -95,7 +96,7 @@ async function userMqttId(s: Services, user: UserNode): Promise<string> {
   const { project, entry } = user;
   const read = capabilitiesOf(project.role).read;
   if (read === 'none' || (read === 'self' && entry.loginId !== project.loginId)) {
-    throw new Error(vscode.l10n.t('The MQTT id of "{0}" is not known, and the {1} account of {2} may not read users to learn it. Use a REST format, or copy the MQTT snippet from a project with a Business account.', entry.loginId, ROLE_LABELS[project.role], project.name));
+    throw new Error(vscode.l10n.t('The MQTT id of "{0}" is not known, and the {1} account of {2} may not read users to learn it. Use a REST format, or copy the MQTT snippet from a project with a Business account.', entry.loginId, roleLabel(project.role), project.name));
   }
   const client = await s.clients.for(project);
   const got = await client.getUser(entry.loginId).catch((e: unknown) => {

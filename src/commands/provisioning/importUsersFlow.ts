@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { Project } from '../../projects/project';
-import { ROLE_LABELS, capabilitiesOf } from '../../projects/capabilities';
+import { capabilitiesOf } from '../../projects/capabilities';
+import { roleLabel } from '../../projects/roleLabels';
 import type { MediumOneClient } from '../../api/client';
 import { USER_LIMITS } from '../../users/limits';
 import type { ImportRow, ParsedImport, RowNote, RowProblem } from '../../users/importCsv';
@@ -57,7 +58,7 @@ export async function importUsersFlow(s: Services, project: Project, concurrency
   if (toDisable && capabilitiesOf(project.role).update !== 'any') {
     throw new Error(vscode.l10n.t(
       '{0} marks {1} users disabled, but the {2} account of {3} may not disable users. Import the file into a Business project, or empty its disabled column.',
-      fileName, toDisable, ROLE_LABELS[project.role], project.name,
+      fileName, toDisable, roleLabel(project.role), project.name,
     ));
   }
 

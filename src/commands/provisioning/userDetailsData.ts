@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
-import { capabilitiesOf, ROLE_LABELS } from '../../projects/capabilities';
+import { capabilitiesOf } from '../../projects/capabilities';
+import { roleLabel } from '../../projects/roleLabels';
 import { hasToken, userContextValue } from '../../tree/contextValues';
 import { STATE_LABELS } from '../../tree/treeItems';
 import { entryFromUser, type UserEntry } from '../../users/userEntry';
@@ -33,8 +34,8 @@ export async function loadUserDetails(s: Services, node: UserNode): Promise<User
     }
   } else {
     notice = caps.read === 'self'
-      ? vscode.l10n.t('A {0} account can read only itself, so this page shows what this extension knows about "{1}": no state, no fields from the server.', ROLE_LABELS[project.role], entry.loginId)
-      : vscode.l10n.t('The {0} role cannot read users, so this page shows what this extension knows about "{1}": no state, no fields from the server.', ROLE_LABELS[project.role], entry.loginId);
+      ? vscode.l10n.t('A {0} account can read only itself, so this page shows what this extension knows about "{1}": no state, no fields from the server.', roleLabel(project.role), entry.loginId)
+      : vscode.l10n.t('The {0} role cannot read users, so this page shows what this extension knows about "{1}": no state, no fields from the server.', roleLabel(project.role), entry.loginId);
   }
   const cv = userContextValue(project, entry);
   const actions: Action[] = ['refresh'];
@@ -48,7 +49,7 @@ export async function loadUserDetails(s: Services, node: UserNode): Promise<User
   return {
     projectName: project.name,
     loginId: entry.loginId,
-    state: mayRead ? STATE_LABELS[entry.state] : vscode.l10n.t('not readable by the {0} role', ROLE_LABELS[project.role]),
+    state: mayRead ? STATE_LABELS[entry.state] : vscode.l10n.t('not readable by the {0} role', roleLabel(project.role)),
     mqttId: entry.mqttId,
     fields: mayRead ? knownFields(entry) : { login_id: entry.loginId, ...(entry.mqttId ? { mqtt_id: entry.mqttId } : {}) },
     userData: entry.userData,

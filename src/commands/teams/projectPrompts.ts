@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { Role } from '../../api/types';
 import { KNOWN_HOSTS } from '../../projects/project';
-import { ROLE_LABELS } from '../../projects/capabilities';
+import { roleLabel } from '../../projects/roleLabels';
 import { parseBaseUrl } from '../../api/url';
 import { describeError } from '../../util/errorText';
 import { UserCancelled } from '../errors';
@@ -58,7 +58,7 @@ export async function askRole(s: Services): Promise<Role> {
     { role: 'registration', detail: vscode.l10n.t('Creates basic users only; the tree shows the ones created here.') },
     { role: 'basic', detail: vscode.l10n.t('A basic user managing itself: read and change its own password.') },
   ];
-  const picked = await s.prompts.pick(roles.map((r) => ({ label: ROLE_LABELS[r.role], detail: r.detail, role: r.role })), {
+  const picked = await s.prompts.pick(roles.map((r) => ({ label: roleLabel(r.role), detail: r.detail, role: r.role })), {
     title: titled(3),
     placeHolder: vscode.l10n.t('Role of the API account the extension signs in as'),
     ignoreFocusOut: true,

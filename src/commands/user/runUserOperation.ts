@@ -3,7 +3,7 @@ import type { Services } from '../../services';
 import type { Project } from '../../projects/project';
 import type { MediumOneClient } from '../../api/client';
 import { isMediumOneError, mayHaveBeenApplied } from '../../api/errors';
-import { ROLE_LABELS } from '../../projects/capabilities';
+import { roleLabel } from '../../projects/roleLabels';
 import { userNode, type UserNode } from '../../tree/nodes';
 import type { UserEntry } from '../../users/userEntry';
 import { hasToken, userContextValue } from '../../tree/contextValues';
@@ -143,7 +143,7 @@ function report(s: Services, op: UserOperation, project: Project, outcome: BulkO
  */
 export function explainRefusal(project: Project, change: UserChange, error: unknown): string {
   if (!isMediumOneError(error, ['forbidden', 'unauthorized'])) return failureReason(describeError(error), mayHaveBeenApplied(error));
-  if (project.role !== 'business') return roleMayNot(change, ROLE_LABELS[project.role], describeError(error));
+  if (project.role !== 'business') return roleMayNot(change, roleLabel(project.role), describeError(error));
   return businessRefused(change, project.loginId, describeError(error));
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
-import { ROLE_LABELS, capabilitiesOf, mayUseEvents } from '../../projects/capabilities';
+import { capabilitiesOf, mayUseEvents } from '../../projects/capabilities';
+import { roleLabel } from '../../projects/roleLabels';
 import { resolveUsers } from '../pickers';
 import { loadProvisioning } from '../provisioning';
 
@@ -19,7 +20,7 @@ export const sendTestEvent = (s: Services) => async (node?: unknown) => {
     projectFits: (p) => capabilitiesOf(p.role).events !== 'none',
   });
   if (!mayUseEvents(user.project, user.entry.loginId)) {
-    throw new Error(vscode.l10n.t('The {0} account of "{1}" cannot send events for "{2}": that needs a Business account (or the Basic user itself).', ROLE_LABELS[user.project.role], user.project.name, user.entry.loginId));
+    throw new Error(vscode.l10n.t('The {0} account of "{1}" cannot send events for "{2}": that needs a Business account (or the Basic user itself).', roleLabel(user.project.role), user.project.name, user.entry.loginId));
   }
   return loadProvisioning(s).sendTestEventFlow(s, user);
 };

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { queryEvents } from '../../api/events';
 import type { Services } from '../../services';
 import type { Project } from '../../projects/project';
-import { capabilitiesOf, mayUseEvents, ROLE_LABELS } from '../../projects/capabilities';
+import { capabilitiesOf, mayUseEvents } from '../../projects/capabilities';
+import { roleLabel } from '../../projects/roleLabels';
 import type { UserNode } from '../../tree/nodes';
 import { readSettings } from '../../settings';
 import { checkStream } from '../../settingChecks';
@@ -35,7 +36,7 @@ export async function readRecentEvents(s: Services, node: UserNode): Promise<Eve
 }
 
 function whyNoEvents(project: Project, loginId: string, state: UserNode['entry']['state']): string | undefined {
-  const role = ROLE_LABELS[project.role];
+  const role = roleLabel(project.role);
   if (capabilitiesOf(project.role).events === 'none') {
     return vscode.l10n.t('The {0} role cannot read events: the server refuses it. A project added with a Business account can show this user\'s events.', role);
   }
