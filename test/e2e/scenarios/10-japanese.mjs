@@ -42,6 +42,7 @@ export default async function japanese({ workbench, shot, step, secret }) {
   await step('Start Local Sandbox: the tree in Japanese, its role, states and the notification', async () => {
     await workbench.sideBar.welcomeButton(VIEW, 'ローカル サンドボックスを開始').click();
     await expectVisible(row(SEED.project), 'the "Local Sandbox" project row', 30_000);
+    assert.equal(await workbench.tree.description(row(SEED.project)).innerText(), 'ビジネス', 'the project row: its role');
     await workbench.notifications.waitFor(/ローカル サンドボックスを .* で実行中です/);
     await workbench.tree.expand(row(SEED.project));
     await eventually(async () => assert.deepEqual(await userLabels(), SEED.devices), { message: 'the seeded users are listed' });
