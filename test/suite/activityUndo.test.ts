@@ -54,4 +54,23 @@ describe('activity undo: only the latest change of a user', () => {
     assert.equal(emu().getUser(P, 'device-002')?.disabled, true);
     assert.match(prompts.shown.at(-1)?.message ?? '', /already undone \(device-002\)/);
   });
+
+  it('a project that cannot be listed now says why, rather than calling its users gone', async () => {
+    const s = await services();
+    const project = await addProject(s, emu());
+    await statesRead(s, project);
+    script(s);
+    await vscode.commands.executeCommand(Cmd.disableUser, await userRow(s, project, 'device-003'));
+    const disabled = (await s.activity.read())[0];
+    emu().configure({ faults: { routes: { 'GET /v2/users': { malformedJson: 1 } } } });
+    s.users.invalidate(project.id);
+    emu().clearCalls();
+    const prompts = script(s);
+    await vscode.commands.executeCommand(Cmd.undoActivity, { entryId: disabled.id });
+    emu().configure({ faults: {} });
+    assert.equal(patches(emu().calls()), 0);
+    const told = prompts.shown.map((p) => `${p.level}: ${p.message}`);
+    assert.ok(told.some((t) => t.startsWith('error: ')), told.join(' | '));
+    assert.ok(!told.some((t) => /No longer there/.test(t)), told.join(' | '));
+  });
 });

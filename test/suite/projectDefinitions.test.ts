@@ -71,14 +71,13 @@ describe('project definitions from settings', () => {
     }
   });
 
-  it('the first command that signs in asks for the secrets (cancel stops silently), and a Workspace Settings project is marked as such', async function () {
+  it('the first command that signs in asks for the secrets (cancel stops silently), and a Workspace Settings project is marked as such', async () => {
     const s = await services();
-    if (!vscode.workspace.workspaceFolders?.length) this.skip();
-    const [project] = await define(s, vscode.ConfigurationTarget.Workspace, [fleet()], vscode.workspace.isTrusted ? 1 : 0).then((p) => (p.length ? p : [undefined]));
-    if (!vscode.workspace.isTrusted) {
-      assert.equal(s.projects.ignoredUntrusted(), 1);
-      return;
-    }
+    // The runner opens a folder with workspace trust off (trusted): this test must run, never skip. Restricted Mode
+    // is the e2e scenario 11-teams-restricted's, and originUsable's unit test.
+    assert.ok(vscode.workspace.workspaceFolders?.length, 'the extension-host run opens a folder');
+    assert.equal(vscode.workspace.isTrusted, true);
+    const [project] = await define(s, vscode.ConfigurationTarget.Workspace, [fleet()], 1);
     assert.ok(project);
     assert.equal(project.origin, 'workspace');
     assert.match(String(item(s, project).description), /Workspace Settings/);
@@ -126,7 +125,7 @@ describe('project definitions from settings', () => {
     assert.deepEqual(left?.map((d) => d.name), ['Other']);
     assert.equal(await s.projects.getSecrets(project.id), undefined);
     const entries = await waitFor('the removal recorded', async () => ((await s.activity.read()).find((e) => e.action === 'projectRemoved')));
-    assert.deepEqual([entries.projectId, entries.projectName], [project.id, 'Team Fleet']);
+    assert.deepEqual([entries.projectId, entries.projectName, entries.reason], [project.id, 'Team Fleet', 'removed from User Settings']);
   });
 });
 

@@ -4,6 +4,7 @@ import { resolveProject } from '../pickers';
 import { UserCancelled } from '../errors';
 import { loadTeams } from '../teams';
 import { recordProjects } from './projectActivity';
+import { scopeLabel } from '../../projects/settingsSource';
 
 /**
  * Removes the project and its secrets from this machine (a project from settings: its definition, from the settings
@@ -22,6 +23,7 @@ export const removeProject = (s: Services) => async (node?: unknown) => {
   s.clients.forget(project.id);
   await s.projects.remove(project.id);
   s.users.invalidate(project.id);
-  recordProjects(s, 'projectRemoved', [project], project.origin && `${project.origin} settings`);
+  // The history says, in the user's language, which settings file lost the definition.
+  recordProjects(s, 'projectRemoved', [project], project.origin && vscode.l10n.t('removed from {0}', scopeLabel(project.origin)));
   void s.prompts.info(vscode.l10n.t('Project "{0}" removed.', project.name));
 };

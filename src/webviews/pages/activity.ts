@@ -110,7 +110,7 @@ function render(model: ActivityModel, s: ActivityStrings): void {
   const body = model.empty ? h('p', { id: 'empty', class: 'muted' }, model.empty) : table(model.rows, s);
   $('#history').replaceChildren(body);
   document.querySelectorAll<HTMLButtonElement>('#exports button').forEach((b) => (b.disabled = model.rows.length === 0));
-  // The table is rebuilt: the button the user was on gets its focus back, or the table itself when it is gone.
+  // The table is rebuilt: the button the user was on gets its focus back, or Export CSV when that row lost it.
   if (focused) (document.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focused)}"]`) ?? $('#exportCsv')).focus();
   $('#app').setAttribute('aria-busy', 'false');
 }
