@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -20,6 +20,19 @@ async function historyFiles(s: Services): Promise<{ names: string[]; text: strin
   return { names, text, entries: text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as ActivityEntry) };
 }
 
+/**
+ * Fills activity.jsonl with another project's entries up to `room` bytes short of the rotation size, so the run's
+ * later writes rotate it: the search below must then find the run's secrets in activity.1.jsonl too.
+ */
+function fillHistoryBelowRotation(s: Services, room: number): void {
+  const kb = vscode.workspace.getConfiguration('mediumOne').get<number>('activity.maxFileSizeKB') ?? 1024;
+  const line = (i: number) => JSON.stringify({ id: `filler-${i}`, time: new Date(0).toISOString(), action: 'enable', projectId: 'filler', projectName: 'Filler', loginId: `f${i}`, outcome: 'succeeded' }) + '\n';
+  let text = '';
+  for (let i = 0; Buffer.byteLength(text) + Buffer.byteLength(line(i)) <= kb * 1024 - room; i++) text += line(i);
+  mkdirSync(s.activity.dir, { recursive: true });
+  writeFileSync(path.join(s.activity.dir, 'activity.jsonl'), text);
+}
+
 const only = (entries: ActivityEntry[], action: string) => entries.filter((e) => e.action === action);
 const summary = (entries: ActivityEntry[]) => entries.map((e) => `${e.loginId ?? ''}:${e.outcome}`).sort();
 
@@ -34,11 +47,15 @@ describe('activity history', () => {
     const project = await addProject(s, emu());
     await statesRead(s, project);
     const secrets = ['Create-secret-41', 'Weak9', 'Changed-secret-77', 'Import-secret-1', 'Import-secret-2', 'Import-secret-3', SANDBOX.adminPassword, SANDBOX.apiKey];
+    // Room for the first few entries only: the history rotates during the run.
+    fillHistoryBelowRotation(s, 1200);
 
-    // Create: one refused (its password too short for the server), one created.
+    // Create: one refused by a server that quotes the refused password in its reason (the reason is recorded), one created.
+    emu().configure({ passwordRule: { minLength: 6, message: 'the password Weak9 is too short' } });
     script(s);
     const host = await vscode.commands.executeCommand<CreateUserHost>(Cmd.createUser, projectNode(project));
     assert.ok(await host.submit({ loginId: 'act-new', password: 'Weak9' }), 'the weak password is refused');
+    emu().configure({ passwordRule: undefined });
     assert.equal(await host.submit({ loginId: 'act-new', password: 'Create-secret-41' }), undefined);
 
     let prompts = script(s, { kind: 'input', answer: 'Changed-secret-77' }, { kind: 'input', answer: 'Changed-secret-77' });
@@ -74,12 +91,16 @@ describe('activity history', () => {
     assert.deepEqual(emu().listUsers(P).filter((u) => u.loginId.startsWith('device-')).map((u) => [u.loginId, u.disabled]),
       [['device-001', false], ['device-002', true], ['device-003', false], ['device-004', false]], 'Undo re-enabled exactly the users the run disabled');
 
-    const { names, text, entries } = await historyFiles(s);
-    assert.deepEqual(names, ['activity.jsonl']);
+    const { names, text, entries: all } = await historyFiles(s);
+    assert.deepEqual(names.sort(), ['activity.1.jsonl', 'activity.jsonl'], 'the history rotated during the run');
+    for (const name of names) {
+      assert.ok(readFileSync(path.join(s.activity.dir, name), 'utf8').includes(project.id), `${name} holds entries of the run`);
+    }
     for (const secret of secrets) assert.ok(!text.includes(secret), `the history holds no "${secret}"`);
+    const entries = all.filter((e) => e.projectId !== 'filler');
     assert.ok(entries.every((e) => e.projectId === project.id && e.projectName === project.name && !Number.isNaN(Date.parse(e.time))));
     assert.deepEqual(summary(only(entries, 'create')), ['act-new:failed', 'act-new:succeeded']);
-    assert.match(only(entries, 'create').find((e) => e.outcome === 'failed')?.reason ?? '', /at least 6 characters|password/);
+    assert.match(only(entries, 'create').find((e) => e.outcome === 'failed')?.reason ?? '', /the password ••• is too short/, 'the server\'s reason, its password masked');
     assert.deepEqual(summary(only(entries, 'changePassword')), ['device-003:succeeded']);
     assert.deepEqual(summary(disables), ['device-001:succeeded', 'device-002:failed', 'device-003:succeeded']);
     assert.equal(new Set(disables.map((e) => e.runId)).size, 1, 'one run, one runId');

@@ -100,11 +100,11 @@ describe('activity log', () => {
 
   it('tells listeners after each batch is on disk', async () => {
     const log = logIn();
-    const seen: number[] = [];
-    log.onDidRecord(() => void log.read().then((r) => seen.push(r.length)));
+    // What each listener call reads back, awaited (no sleep): a call before the write was on disk would read less.
+    const reads: Promise<number>[] = [];
+    log.onDidRecord(() => reads.push(log.read().then((r) => r.length)));
     await log.record([row('a')]);
     await log.record([row('b'), row('c')]);
-    await new Promise((r) => setTimeout(r, 50));
-    assert.deepEqual(seen, [1, 3]);
+    assert.deepEqual(await Promise.all(reads), [1, 3]);
   });
 });
