@@ -20,7 +20,6 @@ export const projectDefinitionSchema = z.strictObject({
 });
 
 export type ProjectDefinition = z.infer<typeof projectDefinitionSchema>;
-export const DEFINITION_FIELDS = ['name', 'server', 'role', 'loginId', 'mqttId', 'production'] as const;
 
 /** Keys that look like a secret: a definitions file or setting holding one is refused, whatever its value. */
 const SECRET_KEY = /pass(word)?|api[-_ ]?key|secret|token|credential|auth/i;

@@ -9,8 +9,9 @@ import { askApiKey, askPassword } from './projectPrompts';
 /**
  * A project from settings has no secrets until the user first acts on it: this asks for the password and API key
  * (masked), signs in with them as Add Project does, and keeps them in Secret Storage (or, if the user chooses after
- * the keyring failed, in this window's memory) — nowhere else. Resolves to undefined when the user cancels. It may run inside a client's sign-in (ClientRegistry
- * asks it for the credentials), so it never resets that client's session itself.
+ * the keyring failed, in this window's memory) — nowhere else. Resolves to undefined when the user cancels. It may
+ * run inside a client's sign-in (ClientRegistry asks it for the credentials), so it never resets that client's
+ * session itself.
  */
 export async function askSecretsOnFirstUse(s: Services, project: Project): Promise<ProjectSecrets | undefined> {
   try {
