@@ -8,6 +8,9 @@ import { SEED, VIEW, addProject, addProjectFromPalette, expectState, fillCreateF
 
 export const title = 'projects: Add Project (wrong password fixed), production delete guard, Registration role';
 export const timeoutMs = 150_000;
+/** Quick picks, menus, dialogs and tree rows are VS Code's own in every theme: the light run proves them (01-sandbox,
+ * 03-create, 08-provisioning and 11-teams also run dark, for the extension's own views and webviews). Keeps CI short. */
+export const themes = ['light'];
 
 const WRONG_PASSWORD = 'Wrong-pass-9';
 const WRONG_API_KEY = 'wrong-api-key-42';

@@ -7,6 +7,9 @@ import { SEED, VIEW, expectState, startWithSeedProject, stateOf } from '../harne
 
 export const title = 'operations: change password, enable/disable (menu, inline, multi-select), delete, filter';
 export const timeoutMs = 150_000;
+/** Quick picks, menus, dialogs and tree rows are VS Code's own in every theme: the light run proves them (01-sandbox,
+ * 03-create, 08-provisioning and 11-teams also run dark, for the extension's own views and webviews). Keeps CI short. */
+export const themes = ['light'];
 
 const NEW_PASSWORD = 'Fresh-pass-77';
 

@@ -12,6 +12,9 @@ import { SEED, VIEW, expectState, startWithSeedProject } from '../harness/flows.
 
 export const title = 'import and export: CSV import with a per-row report, CSV export';
 export const timeoutMs = 150_000;
+/** Quick picks, menus, dialogs and tree rows are VS Code's own in every theme: the light run proves them (01-sandbox,
+ * 03-create, 08-provisioning and 11-teams also run dark, for the extension's own views and webviews). Keeps CI short. */
+export const themes = ['light'];
 
 /** login_id, password, disabled */
 const ROWS = [
