@@ -98,17 +98,18 @@ export async function runBulk(
 /** `Disabled 9 of 10. 1 failed (joe: …).` — `verb` is the caller's (translated) past tense. */
 export function summarize(verb: string, outcome: BulkOutcome): string {
   const total = outcome.succeeded.length + outcome.failed.length + outcome.notRun.length;
-  const parts = [l10n.t('{0} {1} of {2}', verb, outcome.succeeded.length, total)];
+  const parts = [l10n.t('{0} {1} of {2}.', verb, outcome.succeeded.length, total)];
   if (outcome.alreadyDone.length) {
-    parts.push(l10n.t('{0} of them had already been applied by an earlier try (checked, not sent again)', outcome.alreadyDone.length));
+    parts.push(l10n.t('{0} of them had already been applied by an earlier try (checked, not sent again).', outcome.alreadyDone.length));
   }
   if (outcome.failed.length) {
     const first = outcome.failed.slice(0, 3).map((f) => `${f.loginId}: ${f.reason}`);
-    parts.push(l10n.t('{0} failed ({1})', outcome.failed.length, `${first.join('; ')}${outcome.failed.length > 3 ? '; …' : ''}`));
+    parts.push(l10n.t('{0} failed ({1}).', outcome.failed.length, `${first.join('; ')}${outcome.failed.length > 3 ? '; …' : ''}`));
     const unsure = outcome.failed.filter((f) => f.mayHaveBeenApplied).length;
     // One failure's reason already says it.
-    if (unsure && outcome.failed.length > 1) parts.push(l10n.t('{0} of the failed may have been applied: refresh to check', unsure));
+    if (unsure && outcome.failed.length > 1) parts.push(l10n.t('{0} of the failed may have been applied: refresh to check.', unsure));
   }
-  if (outcome.notRun.length) parts.push(l10n.t('{0} not run (cancelled)', outcome.notRun.length));
-  return parts.join('. ') + '.';
+  if (outcome.notRun.length) parts.push(l10n.t('{0} not run (cancelled).', outcome.notRun.length));
+  // Each part is a whole sentence with its own full stop, so a translation can end it its own way (。).
+  return parts.join(' ');
 }

@@ -26,7 +26,7 @@ describe('l10n bundle', function () {
     assert.ok(count > 100, `the extraction found the extension's strings (${count})`);
     // The vscode-free layers' calls are among them (they import l10n from src/util/l10n, not from vscode).
     const shipped = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, unknown>;
-    for (const key of ['Medium One refused to {0} ({1}): {2}', 'no password', '{0} not run (cancelled)']) {
+    for (const key of ['Medium One refused to {0} ({1}): {2}', 'no password', '{0} not run (cancelled).']) {
       assert.ok(key in shipped, `"${key}" (src/api, src/users) is in the bundle`);
     }
   });

@@ -10,7 +10,7 @@ import { business, makeClient, rejectsWith, useEmulator, alice } from '../api/fi
  * text wrapped in 【】 so a test sees which parts went through the translator. Placeholders are filled as VS Code
  * fills them.
  */
-const translations: Record<string, string> = { '{0} {1} of {2}': '{2} 人中 {1} 人を{0}' };
+const translations: Record<string, string> = { '{0} {1} of {2}.': '{2} 人中 {1} 人を{0}。' };
 function fakeTranslator(message: string, ...args: L10nArg[]): string {
   return fillPlaceholders(translations[message] ?? `【${message}】`, args);
 }
@@ -64,7 +64,7 @@ describe('l10n of the vscode-free layers', () => {
   it('a bulk summary is translated with its counts in the translation\'s order', () => {
     installTranslator(fakeTranslator);
     const outcome = { succeeded: ['a', 'b'], failed: [{ loginId: 'c', reason: 'gone', mayHaveBeenApplied: false }], notRun: ['d'], alreadyDone: [] };
-    assert.equal(summarize('無効化しました', outcome), '4 人中 2 人を無効化しました. 【1 failed (c: gone)】. 【1 not run (cancelled)】.');
+    assert.equal(summarize('無効化しました', outcome), '4 人中 2 人を無効化しました。 【1 failed (c: gone).】 【1 not run (cancelled).】');
     installTranslator(undefined);
     assert.equal(summarize('Disabled', outcome), 'Disabled 2 of 4. 1 failed (c: gone). 1 not run (cancelled).');
   });
