@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Project, ProjectOrigin } from './project';
 import { definitionToProject, originUsable, parseDefinitions, settingsProjectId, type DefinitionProblem } from './settingsProjects';
-import { PROJECTS_SETTING_NAME, rawDefinitions, scopeLabel, writeDefinitions, type SettingsProjects } from './settingsSource';
+import { PROJECTS_SETTING_NAME, rawDefinitions, scopeLabel, writeDefinitions, type SettingsProjects } from './settingsScopes';
 
 /**
  * The projects-from-settings bundle (dist/projectDefinitions.js): the zod schema and what uses it, loaded by

@@ -1,28 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Project, ProjectOrigin } from './project';
+import { PROJECTS_SETTING_NAME, rawDefinitions, type SettingsProjects } from './settingsScopes';
 
-const SECTION = 'mediumOne';
-const SETTING = 'projects';
-export const PROJECTS_SETTING_NAME = `${SECTION}.${SETTING}`;
 const EXTENSION_ID = 'mediumone-tools.mediumone-api-users';
-
-export const TARGETS: Record<ProjectOrigin, vscode.ConfigurationTarget> = {
-  user: vscode.ConfigurationTarget.Global,
-  workspace: vscode.ConfigurationTarget.Workspace,
-  workspaceFolder: vscode.ConfigurationTarget.WorkspaceFolder,
-};
-
-/** "User Settings", as VS Code names the scope (messages, pickers). */
-export function scopeLabel(origin: ProjectOrigin): string {
-  return origin === 'user' ? vscode.l10n.t('User Settings') : origin === 'workspace' ? vscode.l10n.t('Workspace Settings') : vscode.l10n.t('Folder Settings');
-}
-
-export interface SettingsProjects {
-  projects: Project[];
-  /** Workspace and folder definitions not used because the workspace is not trusted. */
-  ignoredUntrusted: number;
-}
 
 /** What dist/projectDefinitions.js exports (types only here: see loadDefinitions). */
 export type DefinitionsBundle = typeof import('./projectDefinitions');
@@ -32,23 +12,6 @@ export function loadDefinitions(): DefinitionsBundle {
   const root = vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? path.resolve(__dirname, '..');
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle of its own, loaded on demand
   return require(path.join(root, 'dist', 'projectDefinitions.js')) as DefinitionsBundle;
-}
-
-/** The folder whose settings count as "folder settings": the first one (the setting is window-scoped). */
-const configuration = () => vscode.workspace.getConfiguration(SECTION, vscode.workspace.workspaceFolders?.[0]?.uri);
-
-/** The raw value of the setting at one scope (bad entries included), as `configuration.update` would replace it. */
-export function rawDefinitions(origin: ProjectOrigin): unknown[] {
-  // With one folder open (no .code-workspace file) its settings are the workspace settings: inspect reports them
-  // as both, and they are read once, as workspace settings.
-  if (origin === 'workspaceFolder' && !vscode.workspace.workspaceFile) return [];
-  const inspected = configuration().inspect<unknown>(SETTING);
-  const value = origin === 'user' ? inspected?.globalValue : origin === 'workspace' ? inspected?.workspaceValue : inspected?.workspaceFolderValue;
-  return Array.isArray(value) ? value : [];
-}
-
-export async function writeDefinitions(origin: ProjectOrigin, value: unknown[]): Promise<void> {
-  await configuration().update(SETTING, value.length > 0 ? value : undefined, TARGETS[origin]);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ReadProgress } from '../users/stateReader';
 import { sourceReasonText, userReasonText } from './reasonText';
 import type { MessageNode, ProjectNode, UserNode } from './nodes';
 import type { UserState } from '../users/userEntry';
-import { scopeLabel } from '../projects/settingsSource';
+import { scopeLabel } from '../projects/settingsScopes';
 import { projectContextValue, userContextValue } from './contextValues';
 import { describeError } from '../util/errorText';
 

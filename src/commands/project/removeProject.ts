@@ -4,7 +4,7 @@ import { resolveProject } from '../pickers';
 import { UserCancelled } from '../errors';
 import { loadTeams } from '../teams';
 import { recordProjects } from './projectActivity';
-import { scopeLabel } from '../../projects/settingsSource';
+import { scopeLabel } from '../../projects/settingsScopes';
 
 /**
  * Removes the project and its secrets from this machine (a project from settings: its definition, from the settings

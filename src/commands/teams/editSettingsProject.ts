@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { Project } from '../../projects/project';
 import { UserCancelled } from '../errors';
-import { scopeLabel } from '../../projects/settingsSource';
+import { scopeLabel } from '../../projects/settingsScopes';
 import { askSecretsOnFirstUse } from './secretsOnFirstUse';
 
 /** The editor command that opens the settings file of each scope, at the setting where VS Code supports it. */

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import { UserCancelled } from '../errors';
 import { projectToDefinition } from '../../projects/settingsProjects';
-import { scopeLabel } from '../../projects/settingsSource';
+import { scopeLabel } from '../../projects/settingsScopes';
 import { hostOf } from '../../projects/project';
 
 /**

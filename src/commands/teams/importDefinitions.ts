@@ -3,7 +3,7 @@ import type { Services } from '../../services';
 import type { ProjectOrigin } from '../../projects/project';
 import { UserCancelled } from '../errors';
 import { definitionsInFile, mergeDefinitions, parseDefinitions, settingsProjectId, type MergeChoice, type MergeResult } from '../../projects/settingsProjects';
-import { rawDefinitions, scopeLabel, writeDefinitions } from '../../projects/settingsSource';
+import { rawDefinitions, scopeLabel, writeDefinitions } from '../../projects/settingsScopes';
 import { problemWords } from '../../projects/projectDefinitions';
 import { recordProjects } from '../project/projectActivity';
 
