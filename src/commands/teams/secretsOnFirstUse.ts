@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
-import type { Project, ProjectSecrets } from '../../projects/project';
+import { hostOf, type Project, type ProjectSecrets } from '../../projects/project';
 import { UserCancelled } from '../errors';
 import { signInFailure } from './addProjectFlow';
 import { saveWithKeyringFallback } from './keyringFallback';
@@ -24,7 +24,8 @@ export async function askSecretsOnFirstUse(s: Services, project: Project): Promi
 }
 
 async function askAndStore(s: Services, project: Project): Promise<ProjectSecrets> {
-  const title = vscode.l10n.t('Sign in to "{0}" as {1}', project.name, project.loginId);
+  // The server is named: a definition from someone else's settings decides where the typed credentials go.
+  const title = vscode.l10n.t('Sign in to "{0}" at {1} as {2}', project.name, hostOf(project.baseUrl), project.loginId);
   let password = await askPassword(s, title);
   let apiKey = await askApiKey(s, title);
   s.redactor.register(password, apiKey);

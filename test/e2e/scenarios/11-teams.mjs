@@ -46,7 +46,8 @@ export default async function teams({ workbench, emulator, shot, step }) {
   await step('2. signing in asks for the password and the API key (masked), then lists the users', async () => {
     const asked = async () => workbench.quickInput.message().filter({ hasText: /Its password/ }).first().isVisible();
     await workbench.tree.clickRowCommand(row('Sign in to list users'), asked);
-    await workbench.quickInput.waitForTitle(`Sign in to "${PROJECT}" as ${SEED.business.loginId}`);
+    // The title names the server the credentials go to, as well as the project and the account.
+    await workbench.quickInput.waitForTitle(`Sign in to "${PROJECT}" at ${new URL(emulator.url).host} as ${SEED.business.loginId}`);
     assert.equal(await workbench.quickInput.box().getAttribute('type'), 'password', 'the password input is masked');
     await shot('sign-in asks for the password');
     await workbench.quickInput.answerInput(/Its password/, SEED.business.password);
