@@ -50,8 +50,16 @@ export function usersToCsv(users: readonly ExportedUser[], options: ExportOption
       u.userData && Object.keys(u.userData).length ? JSON.stringify(u.userData) : '',
     ].map(redact),
   );
-  const escapeFormulae = options.raw ? false : new RegExp(FORMULA_PREFIX.source, 's');
-  return Papa.unparse({ fields: ['login_id', 'state', 'disabled', 'mqtt_id', 'user_data'], data: rows }, { newline: '\r\n', escapeFormulae }) + '\r\n';
+  return csvTable(['login_id', 'state', 'disabled', 'mqtt_id', 'user_data'], rows, options.raw);
+}
+
+/**
+ * The one CSV writer of every export (users, activity history): a header row, CRLF line ends, quotes where needed
+ * (RFC 4180), and formula prefixes neutralised unless `raw`.
+ */
+export function csvTable(fields: readonly string[], rows: readonly string[][], raw = false): string {
+  const escapeFormulae = raw ? false : new RegExp(FORMULA_PREFIX.source, 's');
+  return Papa.unparse({ fields: [...fields], data: rows.map((r) => [...r]) }, { newline: '\r\n', escapeFormulae }) + '\r\n';
 }
 
 /** JSON: `{ project, exportedAt, users: [{ login_id, state, disabled?, mqtt_id?, user_data? }] }`, the API's field names. */

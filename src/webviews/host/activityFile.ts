@@ -1,6 +1,5 @@
-import Papa from 'papaparse';
 import { ACTIVITY_FIELDS, type ActivityEntry } from '../../activity/activityEntry';
-import { FORMULA_PREFIX } from '../../users/exportUsers';
+import { csvTable } from '../../users/exportUsers';
 
 // Show Activity's Export…: the entries the page lists (its filter applies) as CSV or JSON, with exactly the
 // history's fields. Pure (no `vscode`) so unit tests read the files it writes. An entry never holds a secret; every
@@ -15,9 +14,7 @@ export interface ActivityFileOptions {
 /** CSV: a header of the history's field names, one row per entry, empty cells for absent fields; RFC 4180 quoting. */
 export function activityToCsv(entries: readonly ActivityEntry[], options: ActivityFileOptions = {}): string {
   const redact = options.redact ?? ((t: string) => t);
-  const data = entries.map((e) => ACTIVITY_FIELDS.map((f) => redact(e[f] ?? '')));
-  const escapeFormulae = options.raw ? false : new RegExp(FORMULA_PREFIX.source, 's');
-  return Papa.unparse({ fields: [...ACTIVITY_FIELDS], data }, { newline: '\r\n', escapeFormulae }) + '\r\n';
+  return csvTable(ACTIVITY_FIELDS, entries.map((e) => ACTIVITY_FIELDS.map((f) => redact(e[f] ?? ''))), options.raw);
 }
 
 /** JSON: an array of the entries, each with the history's fields in its order (absent ones left out). */
