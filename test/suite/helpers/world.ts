@@ -5,7 +5,7 @@ import type { ExtensionApi } from '../../../src/extension';
 import type { Services } from '../../../src/services';
 import type { Project } from '../../../src/projects/project';
 import type { Role } from '../../../src/api/types';
-import type { Emulator, EmulatorOptions } from '../../../src/emulator/types';
+import type { CallRecord, Emulator, EmulatorOptions } from '../../../src/emulator/types';
 import { startEmulator as start, defaultSeed, profileSettings } from '../../../src/emulator';
 import { projectNode, type TreeNode, type UserNode } from '../../../src/tree/nodes';
 import { windowPrompts } from '../../../src/ui/prompts';
@@ -132,6 +132,16 @@ export function createAnswer(emulator: Emulator, loginId: string): 200 | 202 {
   const call = emulator.calls().filter((c) => c.method === 'POST' && /^\/v2\/users\/?$/.test(c.path) && c.loginId === loginId && c.applied).at(-1);
   assert.ok(call?.status === 200 || call?.status === 202, `the server created ${loginId} once (records: ${JSON.stringify(call)})`);
   return call.status;
+}
+
+/**
+ * The creates the server took up: every POST /v2/users it did not refuse with 401. A 401 is a session the server ended
+ * (a short-sessions server ends one every few calls); the create never reached the user store, and the client must
+ * sign in again and send it once more. Counting such a refusal as a second create would blame the product for
+ * following the contract, so a test of "sent once" counts these.
+ */
+export function createsTakenUp(emulator: Emulator): CallRecord[] {
+  return emulator.calls().filter((c) => c.method === 'POST' && /^\/v2\/users\/?$/.test(c.path) && c.status !== 401);
 }
 
 export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
