@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Cmd } from '../../src/contributes';
 import type { EditProjectHost } from '../../src/webviews/host/editProjectPanel';
 import { projectNode } from '../../src/tree/nodes';
-import { addProject, SANDBOX, script, services, startEmulator, useEmulator } from './helpers/world';
+import { addProject, SANDBOX, script, services, startEmulator, statesRead, useEmulator } from './helpers/world';
 
 // Edit Project is where a project's stored credentials could be pointed elsewhere, or a typed URL echoed.
 describe('security: Edit Project', () => {
@@ -34,6 +34,9 @@ describe('security: Edit Project', () => {
   it('a base URL with user-info or a query is refused without quoting either', async () => {
     const s = await services();
     const project = await addProject(s, emu());
+    // The view may be listing the new project: let it finish, so the calls below are the form's alone.
+    await statesRead(s, project);
+    emu().clearCalls();
     script(s);
     const host = await vscode.commands.executeCommand<EditProjectHost>(Cmd.editProject, projectNode(project));
     const values = { name: project.name, role: 'business' as const, loginId: SANDBOX.admin, production: false };

@@ -42,6 +42,8 @@ describe('users tree', () => {
     emu().configure({ listing: 'unsupported' });
     const project = await addProject(s, emu());
     await s.projects.track(project.id, ['device-003', 'ghost']);
+    // The view may have listed the project before the track: read it again with the tracked users.
+    s.users.invalidate(project.id);
     const shown = await rows(s, project);
     assert.match(shown[0].kind === 'message' ? shown[0].label : '', /tracked/i);
     assert.equal((await userRow(s, project, 'device-003')).entry.state, 'enabled');
@@ -52,6 +54,8 @@ describe('users tree', () => {
     const s = await services();
     const project = await addProject(s, emu(), 'registration');
     await s.projects.track(project.id, ['device-001']);
+    // The view may have listed the project before the track: read it again with the tracked users.
+    s.users.invalidate(project.id);
     const row = await userRow(s, project, 'device-001');
     assert.equal(row.entry.state, 'unknown');
     assert.ok(!emu().calls().some((c) => c.method === 'GET' && c.path.startsWith('/v2/users')), 'no listing or read attempted');

@@ -233,6 +233,8 @@ describe('user operations', () => {
     const s = await services();
     const project = await addProject(s, emu(), 'registration');
     await s.projects.track(project.id, ['device-001']);
+    // The view may have listed the project before the track: read it again with the tracked users.
+    s.users.invalidate(project.id);
     const row = await userRow(s, project, 'device-001');
     // A project saved as Business whose account is really a Registration one: the server refuses. The row's state
     // is given as known: a row whose state is unknown offers neither Enable nor Disable.
