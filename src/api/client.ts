@@ -118,7 +118,11 @@ export class MediumOneClient {
    * dropped after sending, unreadable body), the user may or may not exist, so the client asks with GET before it
    * sends the POST again; a repeated POST answered "exists" counts as created. No user is ever created twice.
    */
-  async createUser(input: { loginId: string; password: string }, options: CallOptions = {}): Promise<CreateResult> {
+  /**
+   * `earlierMayHaveApplied`: an earlier try of this very create (a run before this one, whose answer was lost) may
+   * have landed. An answer that the user exists is then taken as that create's, checked as after a lost answer.
+   */
+  async createUser(input: { loginId: string; password: string; earlierMayHaveApplied?: boolean }, options: CallOptions = {}): Promise<CreateResult> {
     checkNewLoginId(input.loginId);
     return createWithoutDuplicates(
       { caller: this.caller, policy: this.policy, random: this.random, getUser: (id, o) => this.getUser(id, o) },

@@ -25,11 +25,12 @@ type CreateAnswer = CreateResult | 'existsAfterLostAnswer';
  */
 export async function createWithoutDuplicates(
   deps: CreateDeps,
-  input: { loginId: string; password: string },
+  input: { loginId: string; password: string; earlierMayHaveApplied?: boolean },
   signal: AbortSignal | undefined,
 ): Promise<CreateResult> {
   const { loginId } = input;
-  let answerLost = false;
+  // A Retry Failed of a create whose answer was lost in an earlier run starts where that run left off.
+  let answerLost = input.earlierMayHaveApplied === true;
   for (let round = 1; ; round++) {
     let answer: CreateAnswer;
     try {

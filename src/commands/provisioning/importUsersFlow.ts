@@ -134,9 +134,11 @@ async function runImport(
       // No signal on the calls themselves: a create once sent is seen through (see runBulk), so the report stays true.
       // A user created by an earlier run may have been a 202 that never showed: it is looked for again.
       let pending = retry.created.has(loginId);
-      // Only where the earlier create may have been applied: a user found otherwise existed before this import.
-      const found = !pending && retry.appliedBefore.has(loginId) && (await createCall(row.password).holds(client, loginId)) === true;
-      if (!pending && !found) pending = (await client.createUser({ loginId, password: row.password })).status === 'pending';
+      // Only where the earlier create may have been applied: a user found otherwise existed before this import. Not
+      // found yet may still be that create, accepted for later (202): an "exists" answer to the create is then its.
+      const earlierMayHaveApplied = retry.appliedBefore.has(loginId);
+      const found = !pending && earlierMayHaveApplied && (await createCall(row.password).holds(client, loginId)) === true;
+      if (!pending && !found) pending = (await client.createUser({ loginId, password: row.password, earlierMayHaveApplied })).status === 'pending';
       if (!row.disabled) return void results.set(loginId, { kind: pending ? 'pending' : 'created' });
       results.set(loginId, await disableCreated(s, project, client, loginId, pending));
     }, {

@@ -86,6 +86,32 @@ describe('api/client: uncertain outcomes are checked, then told', function () {
       assert.deepEqual(statuses(seen(world.emulator, 'GET', '/v2/users/hank')), [404, 404, 404, 404], 'checked before each repeat');
     });
 
+    describe('Retry Failed of a create an earlier run lost (earlierMayHaveApplied)', () => {
+      for (const existsStatus of [403, 400] as const) {
+        it(`the user is there: "exists" (${existsStatus}) is that create's, created`, async () => {
+          world.emulator.configure({ existsStatus });
+          const { client } = makeClient(world.emulator);
+          assert.deepEqual(await client.createUser({ loginId: alice.loginId, password: 'alice-Pw-999', earlierMayHaveApplied: true }), { status: 'created', loginId: alice.loginId });
+          assert.deepEqual(statuses(seen(world.emulator, 'POST', '/v2/users')), [existsStatus]);
+        });
+      }
+
+      it('accepted for later and not there yet: "exists" makes it pending, not a failure, and nothing is created twice', async () => {
+        world.emulator.configure({ acceptedCreation: { delayMs: 60_000 } });
+        const { client } = makeClient(world.emulator);
+        assert.equal((await client.createUser({ loginId: 'late', password: 'late-Pw-123' })).status, 'pending');
+        assert.deepEqual(await client.createUser({ loginId: 'late', password: 'late-Pw-123', earlierMayHaveApplied: true }), { status: 'pending', loginId: 'late' });
+        assert.deepEqual(statuses(seen(world.emulator, 'POST', '/v2/users')), [202, 403]);
+        assert.deepEqual(statuses(seen(world.emulator, 'GET', '/v2/users/late')), [404]);
+      });
+
+      it('without it, an existing user is a plain "exists" failure: someone else\'s user is never claimed', async () => {
+        const { client } = makeClient(world.emulator);
+        const e = await rejectsWith(client.createUser({ loginId: alice.loginId, password: 'alice-Pw-999' }), 'forbidden');
+        assert.equal(mayHaveBeenApplied(e), false);
+      });
+    });
+
     it('a refused connection proves nothing was sent: a plain failure', async () => {
       const { client } = makeClient(world.emulator, { baseUrl: 'http://127.0.0.1:9', retry: { maxAttempts: 2 } });
       const e = await rejectsWith(client.createUser({ loginId: 'hank', password: 'hank-Pw-123' }), 'network');
