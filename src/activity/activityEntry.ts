@@ -13,6 +13,11 @@ export interface ActivityEntry {
   action: ActivityAction;
   projectId: string;
   projectName: string;
+  /**
+   * The project's server (its base URL, never credentials) when the change was made. Edit Project may point a project
+   * at another server later; Undo acts only where the change was made. Absent in entries written before it was kept.
+   */
+  server?: string;
   /** One entry per user per change; absent for project entries. */
   loginId?: string;
   outcome: ActivityOutcome;
@@ -27,7 +32,7 @@ export interface ActivityEntry {
 /** What a command hands to ActivityLog.record: the log adds the id and the time. */
 export type NewActivity = Omit<ActivityEntry, 'id' | 'time'>;
 
-export const ACTIVITY_FIELDS = ['id', 'time', 'action', 'projectId', 'projectName', 'loginId', 'outcome', 'reason', 'runId', 'undoOf'] as const satisfies readonly (keyof ActivityEntry)[];
+export const ACTIVITY_FIELDS = ['id', 'time', 'action', 'projectId', 'projectName', 'server', 'loginId', 'outcome', 'reason', 'runId', 'undoOf'] as const satisfies readonly (keyof ActivityEntry)[];
 
 /** A line read back, or undefined when it is not an entry (a line torn by a crash mid-write, or edited by hand). */
 export function parseActivityLine(line: string): ActivityEntry | undefined {

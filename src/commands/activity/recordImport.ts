@@ -12,7 +12,7 @@ import type { ActivityOutcome, NewActivity } from '../../activity/activityEntry'
 export function recordImport(s: Services, project: Project, rows: readonly ImportRow[], results: ReadonlyMap<string, RowResult>, problems: readonly RowProblem[]): void {
   const runId = s.activity.newRunId();
   const entry = (loginId: string | undefined, outcome: ActivityOutcome, reason?: string): NewActivity =>
-    ({ action: 'importRow', projectId: project.id, projectName: project.name, loginId: loginId || undefined, outcome, reason, runId });
+    ({ action: 'importRow', projectId: project.id, projectName: project.name, server: project.baseUrl, loginId: loginId || undefined, outcome, reason, runId });
   const sent = rows.map((row) => {
     const r = resultOf(results, row);
     if (r.kind === 'created' || r.kind === 'pending') return entry(row.loginId, 'succeeded');

@@ -10,7 +10,7 @@ import type { ActivityAction, ActivityOutcome, NewActivity } from '../../activit
 /** Where a change's entry points back to: the entry id it undid, by login_id (Undo's runs). */
 export type UndoOf = ReadonlyMap<string, string>;
 
-const base = (action: ActivityAction, project: Project) => ({ action, projectId: project.id, projectName: project.name });
+const base = (action: ActivityAction, project: Project) => ({ action, projectId: project.id, projectName: project.name, server: project.baseUrl });
 
 /** One entry per user of a bulk run, all with one new runId, which is returned (Undo in the summary names it). */
 export function recordRun(s: Services, action: ActivityAction, project: Project, outcome: BulkOutcome, undoOf?: UndoOf): string {

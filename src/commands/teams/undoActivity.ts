@@ -5,6 +5,9 @@ import type { ActivityEntry } from '../../activity/activityEntry';
 import { isUndoKind, notUndoable, type NotUndoable } from '../../activity/undoable';
 import { userNode, type UserNode } from '../../tree/nodes';
 import { settleStates } from '../settleStates';
+import { readSettings } from '../../settings';
+import { runPool } from '../../util/concurrency';
+import type { UserEntry } from '../../users/userEntry';
 import type { UndoOf } from '../activity/recordOutcome';
 
 /** Runs enable or disable through runUserOperation in the main bundle (one controller per server, one summary). */
@@ -33,7 +36,8 @@ async function undoNow(s: Services, target: unknown, run: RunChange): Promise<vo
   if (entries.length === 0) throw new Error(nothingToUndo(undone, changedSince));
   const already: string[] = [];
   const gone: string[] = [];
-  for (const [project, group] of byProject(s, entries, gone)) {
+  const moved: string[] = [];
+  for (const [project, group] of byProject(s, entries, gone, moved)) {
     const load = await s.users.ensureLoaded(project);
     // A project that cannot be listed now says why (signed out, offline): its users are not "gone".
     if (load.status === 'error') throw load.error;
@@ -42,6 +46,7 @@ async function undoNow(s: Services, target: unknown, run: RunChange): Promise<vo
     gone.push(...group.filter((e) => !listed.has(e.loginId!)).map((e) => e.loginId!));
     // The states as they are now (the tree reads what it does not know yet), not as the entry left them.
     const rows = new Map((await settleStates(s, project, present.map((e) => listed.get(e.loginId!)!))).map((u) => [u.loginId, u]));
+    await askServer(s, project, present.filter((e) => rows.get(e.loginId!)?.state === stateAfterUndo(e)), rows);
     for (const change of ['enable', 'disable'] as const) {
       const todo = present.filter((e) => inverse(e) === change);
       const state = change === 'enable' ? 'enabled' : 'disabled';
@@ -53,6 +58,7 @@ async function undoNow(s: Services, target: unknown, run: RunChange): Promise<vo
   const left = [
     already.length ? vscode.l10n.t('Already as before, left alone: {0}.', already.join(', ')) : '',
     gone.length ? vscode.l10n.t('No longer there, left out: {0}.', gone.join(', ')) : '',
+    moved.length ? vscode.l10n.t('Changed on a server the project no longer points at, left alone there: {0}.', moved.join(', ')) : '',
     undone.length ? vscode.l10n.t('Already undone: {0}.', undone.join(', ')) : '',
     changedSince.length ? vscode.l10n.t('Changed again since, left alone (Undo turns back only the latest change of a user): {0}.', changedSince.join(', ')) : '',
   ].filter(Boolean).join(' ');
@@ -84,14 +90,44 @@ export function pickEntries(history: readonly ActivityEntry[], target: unknown):
 }
 
 const inverse = (e: ActivityEntry) => (e.action === 'enable' ? 'disable' : 'enable');
+const stateAfterUndo = (e: ActivityEntry) => (inverse(e) === 'enable' ? 'enabled' : 'disabled');
 
-/** The entries by project; those of a project no longer in the list are gone. */
-function byProject(s: Services, entries: readonly ActivityEntry[], gone: string[]): Map<Project, ActivityEntry[]> {
+/**
+ * The view may be behind the server (another admin or tool changed a user since the last refresh), and "already as
+ * before" must be the server's word: each user the view shows as Undo would leave it is read again, and its row (in
+ * `rows` and in the tree) takes the state the server gives. A read that fails leaves the row as it is shown. A fixed
+ * width (the setting's ceiling): this bundle must not start a second adaptive controller for the server.
+ */
+async function askServer(s: Services, project: Project, entries: readonly ActivityEntry[], rows: Map<string, UserEntry>): Promise<void> {
+  if (entries.length === 0) return;
+  const client = await s.clients.for(project);
+  await runPool(entries.length, readSettings().concurrency, async (i) => {
+    const loginId = entries[i].loginId!;
+    const user = await client.getUser(loginId).catch(() => undefined);
+    const row = rows.get(loginId);
+    if (!user || !row) return;
+    const state = user.disabled ? 'disabled' : 'enabled';
+    if (state === row.state) return;
+    rows.set(loginId, { ...row, state });
+    s.users.patchUser(project.id, loginId, { state });
+  });
+}
+
+/**
+ * The entries by project; those of a project no longer in the list are gone. Those made on another server than the
+ * project points at now (Edit Project moved it) are `moved`: undoing one there would change a user of the same
+ * login_id on a server the change never touched, so nothing is sent for it.
+ */
+function byProject(s: Services, entries: readonly ActivityEntry[], gone: string[], moved: string[]): Map<Project, ActivityEntry[]> {
   const out = new Map<string, { project: Project; entries: ActivityEntry[] }>();
   for (const e of entries) {
     const project = s.projects.get(e.projectId);
     if (!project) {
       gone.push(e.loginId!);
+      continue;
+    }
+    if (e.server !== undefined && e.server !== project.baseUrl) {
+      moved.push(e.loginId!);
       continue;
     }
     const g = out.get(project.id) ?? { project, entries: [] };
