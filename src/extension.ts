@@ -44,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | Publi
   });
 
   const reports = new ReportDocuments();
-  const activity = openActivityLog(context, redactor, log.scoped('activity'));
+  // Warned through services.prompts as it is when a write fails (the extension-host tests script it).
+  const activity = openActivityLog(context, redactor, log.scoped('activity'), (message) => void services.prompts.warn(message));
   const services: Services = { context, channel, log, redactor, projects, clients, users, tree, view, sandbox, reports, activity, prompts: redactingPrompts(windowPrompts, redactor) };
   context.subscriptions.push(
     channel,

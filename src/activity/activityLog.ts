@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Emitter } from '../util/emitter';
+import { l10n } from '../util/l10n';
 import type { ActivityEntry, NewActivity } from './activityEntry';
 
 /** What does the disk work: src/activity/activityFiles.ts, loaded on demand (see openActivityLog.ts). */
@@ -12,7 +13,7 @@ export interface ActivityLogOptions {
   redact: (text: string) => string;
   /** The file code; asked on the first write or read. */
   files: () => ActivityFiles;
-  /** Told once, the first time a write fails; later failures are quiet (the command that recorded is not). */
+  /** Told the first time a write fails, and again only after a write has worked since (the command that recorded is not). */
   onError?: (message: string) => void;
   /** Rotated files kept besides activity.jsonl: activity.1.jsonl (newest) … activity.<keep>.jsonl. */
   keep?: number;
@@ -47,6 +48,7 @@ export class ActivityLog {
       .then(() => o.files().append(this.dir, stamped, { maxFileBytes: o.maxFileBytes, redact: o.redact, keep: o.keep ?? 3, checkTail: !this.tailChecked }))
       .then(() => {
         this.tailChecked = true;
+        this.warned = false;
         this.emitter.fire();
       }, (e: unknown) => this.failed(e));
     return this.writing;
@@ -66,6 +68,6 @@ export class ActivityLog {
     if (this.warned) return;
     this.warned = true;
     const why = error instanceof Error ? error.message : String(error);
-    this.options.onError?.(this.options.redact(`The activity history could not be written to ${this.dir}: ${why}`));
+    this.options.onError?.(this.options.redact(l10n.t('The activity history could not be written to {0}: {1}', this.dir, why)));
   }
 }

@@ -117,10 +117,8 @@ export class MediumOneClient {
    * POST /v2/users/. 200 = created, 202 = pending (see `waitUntilExists`). When an answer is lost (connection
    * dropped after sending, unreadable body), the user may or may not exist, so the client asks with GET before it
    * sends the POST again; a repeated POST answered "exists" counts as created. No user is ever created twice.
-   */
-  /**
    * `earlierMayHaveApplied`: an earlier try of this very create (a run before this one, whose answer was lost) may
-   * have landed. An answer that the user exists is then taken as that create's, checked as after a lost answer.
+   * have landed; an answer that the user exists is then taken as that create's, as after a lost answer.
    */
   async createUser(input: { loginId: string; password: string; earlierMayHaveApplied?: boolean }, options: CallOptions = {}): Promise<CreateResult> {
     checkNewLoginId(input.loginId);

@@ -190,4 +190,24 @@ describe('activity history', () => {
     await waitFor('the undo to re-enable both', () => ['device-001', 'device-003'].every((id) => emu().getUser(P, id)?.disabled === false));
     await waitFor('the undo entries', async () => only(await s.activity.read(), 'enable').filter((e) => e.undoOf).length === 2);
   });
+
+  it('a history that cannot be written is a warning, the change is still made, and recording resumes once it can be', async () => {
+    const s = await services();
+    const project = await addProject(s, emu());
+    await statesRead(s, project);
+    rmSync(s.activity.dir, { recursive: true, force: true });
+    writeFileSync(s.activity.dir, 'a file where the folder should be');
+    try {
+      const prompts = script(s);
+      await vscode.commands.executeCommand(Cmd.disableUser, await userRow(s, project, 'device-002'));
+      const warning = await waitFor('the warning', () => prompts.shown.find((m) => m.level === 'warn' && /activity history could not be written/.test(m.message)));
+      assert.match(warning.message, /Changes are still made, but not recorded until the history can be written\.$/);
+      assert.equal(emu().getUser(P, 'device-002')?.disabled, true, 'the change itself was made');
+    } finally {
+      rmSync(s.activity.dir, { force: true });
+    }
+    script(s);
+    await vscode.commands.executeCommand(Cmd.enableUser, await userRow(s, project, 'device-002'));
+    assert.deepEqual((await s.activity.read()).map((e) => [e.action, e.loginId, e.outcome]), [['enable', 'device-002', 'succeeded']]);
+  });
 });

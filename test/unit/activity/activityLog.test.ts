@@ -87,7 +87,7 @@ describe('activity log', () => {
     for (let b = 0; b < 20; b++) assert.deepEqual(runs.slice(b * 50, b * 50 + 50), Array(50).fill(`run-${b}`));
   });
 
-  it('never rejects into the command: a folder it cannot write is told once', async () => {
+  it('never rejects into the command: a folder it cannot write is told once, and again after a write that worked', async () => {
     await fs.mkdir(path.dirname(dir), { recursive: true });
     await fs.writeFile(dir, 'a file where the folder should be');
     const told: string[] = [];
@@ -96,6 +96,13 @@ describe('activity log', () => {
     await log.record([row('b')]);
     assert.equal(told.length, 1);
     assert.match(told[0], /activity history could not be written/);
+    await fs.rm(dir);
+    await log.record([row('c')]);
+    assert.deepEqual((await log.read()).map((e) => e.loginId), ['c']);
+    await fs.rm(dir, { recursive: true });
+    await fs.writeFile(dir, 'broken again');
+    await log.record([row('d')]);
+    assert.equal(told.length, 2, 'a new gap is told');
   });
 
   it('tells listeners after each batch is on disk', async () => {
