@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Cmd } from '../../src/contributes';
 import { SANDBOX_PROJECT_ID } from '../../src/projects/project';
-import type { UserDetailsHost } from '../../src/webviews/host/userDetailsPanel';
-import { SANDBOX, resetWorld, script, services, statesRead, userRow } from './helpers/world';
+import type { UserDetailsData, UserDetailsHost } from '../../src/webviews/host/userDetailsPanel';
+import { SANDBOX, resetWorld, script, services, statesRead, userRow, waitFor } from './helpers/world';
 import { requireMosquitto, runSnippet, snippetSteps, testEventSteps } from './helpers/provisioning';
 
 /** What the Local Sandbox's own emulator holds for a user, read through its loopback control route. */
@@ -52,6 +52,31 @@ describe('provisioning: the Local Sandbox', () => {
     const read = await host.loadEvents();
     assert.ok('events' in read, JSON.stringify(read));
     assert.deepEqual(read.events.slice(0, 2).map((e) => e.data), [{ from: 'Send Test Event' }, { test: true }], 'newest first');
+  });
+
+  it('an open details page follows the sandbox: Stop reloads it to say the sandbox is not running, Start to the live user', async () => {
+    const s = await services();
+    script(s);
+    await vscode.commands.executeCommand(Cmd.startSandbox);
+    const project = s.projects.get(SANDBOX_PROJECT_ID)!;
+    await statesRead(s, project);
+    const host = await vscode.commands.executeCommand<UserDetailsHost>(Cmd.showUser, await userRow(s, project, 'device-001'));
+    // What the page is given each time it loads: first when it opens (the page asks), then on its own after Stop and
+    // Start (nothing here asks it to). The command returns before the page can have asked, so the first is seen.
+    const loaded: UserDetailsData[] = [];
+    const load = host.load.bind(host);
+    host.load = () => load().then((data) => (loaded.push(data), data));
+    const opened = await waitFor('the page to load', () => loaded[0]);
+    assert.equal(opened.error, undefined);
+    await vscode.commands.executeCommand(Cmd.stopSandbox);
+    const stopped = await waitFor('the page to reload after Stop', () => loaded[1]);
+    assert.equal(stopped.error, 'The Local Sandbox is not running. Start it to see this user as the server holds it.');
+    assert.deepEqual(stopped.actions, ['refresh', 'copyLoginId', 'copyMqttId'], 'no change is offered to a stopped sandbox');
+    await vscode.commands.executeCommand(Cmd.startSandbox);
+    const live = await waitFor('the page to reload after Start', () => loaded[2]);
+    assert.equal(live.error, undefined);
+    assert.equal(live.loginId, 'device-001');
+    assert.ok(live.actions.includes('disable'), `the changes are offered again (${live.actions.join(', ')})`);
   });
 
   it('its MQTT snippet connects to the sandbox\'s own broker: mosquitto_pub publishes an event the sandbox stores', async function () {

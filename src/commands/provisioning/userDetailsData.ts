@@ -24,7 +24,11 @@ export async function loadUserDetails(s: Services, node: UserNode): Promise<User
   let notice: string | undefined;
   const caps = capabilitiesOf(project.role);
   const mayRead = caps.read === 'any' || (caps.read === 'self' && entry.loginId === project.loginId);
-  if (mayRead) {
+  // A stopped Local Sandbox has no server to ask: say so, rather than how a connection to nothing failed.
+  const stopped = project.sandbox === true && !s.sandbox.running;
+  if (stopped) {
+    error = `${vscode.l10n.t('The Local Sandbox is not running.')} ${vscode.l10n.t('Start it to see this user as the server holds it.')}`;
+  } else if (mayRead) {
     try {
       const client = await s.clients.for(project);
       entry = { ...entry, ...entryFromUser(await client.getUser(entry.loginId)) };
@@ -39,10 +43,9 @@ export async function loadUserDetails(s: Services, node: UserNode): Promise<User
   }
   const cv = userContextValue(project, entry);
   const actions: Action[] = ['refresh'];
-  if (hasToken(cv, 'canEnable')) actions.push('enable');
-  if (hasToken(cv, 'canDisable')) actions.push('disable');
-  if (hasToken(cv, 'canChangePassword')) actions.push('changePassword');
-  if (hasToken(cv, 'canDelete')) actions.push('delete');
+  // A stopped sandbox takes no change: only the copies are offered.
+  const changes = [['canEnable', 'enable'], ['canDisable', 'disable'], ['canChangePassword', 'changePassword'], ['canDelete', 'delete']] as const;
+  if (!stopped) for (const [token, action] of changes) if (hasToken(cv, token)) actions.push(action);
   actions.push('copyLoginId');
   if (entry.mqttId) actions.push('copyMqttId');
   const settings = readSettings();

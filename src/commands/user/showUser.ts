@@ -6,6 +6,7 @@ import { userNode, type UserNode } from '../../tree/nodes';
 import type { UserDetailsData, UserDetailsHost, UserDetailsOptions } from '../../webviews/host/userDetailsPanel';
 import { loadProvisioning } from '../provisioning';
 import { loadPanels } from '../panels';
+import { SANDBOX_PROJECT_ID } from '../../projects/project';
 
 type Action = UserDetailsData['actions'][number];
 
@@ -56,6 +57,7 @@ export function openUserDetails(s: Services, target: UserNode, options: UserDeta
     },
     // The events API lives in the panels' bundle, off the extension's start-up bundle.
     loadEvents: () => loadPanels(s).readRecentEvents(s, current()),
+    onDidChangeServer: projectId === SANDBOX_PROJECT_ID ? s.sandbox.onDidChange : undefined,
   };
   loadPanels(s).openUserDetailsPanel(s.context.extensionUri, `${projectId}/${loginId}`, host, options);
   return host;

@@ -20,6 +20,11 @@ export interface UserDetailsHost {
   sendTestEvent(): Promise<void>;
   /** One read of the user's last events; a refusal or failure is answered as `error`, not thrown. */
   loadEvents(): Promise<EventsRead>;
+  /**
+   * Fires when the server behind the page came or went (the Local Sandbox started or stopped): the page reloads, so
+   * it does not go on showing a stopped sandbox's user as live.
+   */
+  onDidChangeServer?: vscode.Event<unknown>;
 }
 
 export interface UserDetailsOptions {
@@ -66,7 +71,11 @@ export function openUserDetailsPanel(extensionUri: vscode.Uri, key: string, host
   });
   const state: OpenPanel = { view, host, eventsShown: options.showEvents === true };
   open.set(key, state);
-  view.panel.onDidDispose(() => open.delete(key));
+  const serverChanged = host.onDidChangeServer?.(() => void reload(state));
+  view.panel.onDidDispose(() => {
+    open.delete(key);
+    serverChanged?.dispose();
+  });
   return view.panel;
 }
 
