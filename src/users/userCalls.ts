@@ -15,10 +15,10 @@ export interface UserCall {
   holds: (client: MediumOneClient, loginId: string) => Promise<boolean | undefined>;
 }
 
-type Found = 'enabled' | 'disabled' | 'absent' | 'unknown';
+export type Found = 'enabled' | 'disabled' | 'absent' | 'unknown';
 
 /** The user's state as the server tells it now; 'unknown' when the read itself fails (it is only a pre-check). */
-async function stateOf(client: MediumOneClient, loginId: string): Promise<Found> {
+export async function stateOf(client: MediumOneClient, loginId: string): Promise<Found> {
   try {
     return (await client.getUser(loginId)).disabled ? 'disabled' : 'enabled';
   } catch (e) {

@@ -8,6 +8,7 @@ import { settleStates } from '../settleStates';
 import { readSettings } from '../../settings';
 import { runPool } from '../../util/concurrency';
 import type { UserEntry } from '../../users/userEntry';
+import { stateOf } from '../../users/userCalls';
 import type { UndoOf } from '../activity/recordOutcome';
 
 /** Runs enable or disable through runUserOperation in the main bundle (one controller per server, one summary). */
@@ -46,12 +47,12 @@ async function undoNow(s: Services, target: unknown, run: RunChange): Promise<vo
     gone.push(...group.filter((e) => !listed.has(e.loginId!)).map((e) => e.loginId!));
     // The states as they are now (the tree reads what it does not know yet), not as the entry left them.
     const rows = new Map((await settleStates(s, project, present.map((e) => listed.get(e.loginId!)!))).map((u) => [u.loginId, u]));
-    await askServer(s, project, present.filter((e) => rows.get(e.loginId!)?.state === stateAfterUndo(e)), rows);
+    const isAlready = (e: ActivityEntry) => rows.get(e.loginId!)?.state === stateAfterUndo(e);
+    await askServer(s, project, present.filter(isAlready), rows);
     for (const change of ['enable', 'disable'] as const) {
       const todo = present.filter((e) => inverse(e) === change);
-      const state = change === 'enable' ? 'enabled' : 'disabled';
-      already.push(...todo.filter((e) => rows.get(e.loginId!)?.state === state).map((e) => e.loginId!));
-      const nodes = todo.filter((e) => rows.get(e.loginId!)?.state !== state).map((e) => userNode(project, rows.get(e.loginId!)!));
+      already.push(...todo.filter(isAlready).map((e) => e.loginId!));
+      const nodes = todo.filter((e) => !isAlready(e)).map((e) => userNode(project, rows.get(e.loginId!)!));
       if (nodes.length) await run(change, nodes, new Map(todo.map((e) => [e.loginId!, e.id])));
     }
   }
@@ -103,11 +104,9 @@ async function askServer(s: Services, project: Project, entries: readonly Activi
   const client = await s.clients.for(project);
   await runPool(entries.length, readSettings().concurrency, async (i) => {
     const loginId = entries[i].loginId!;
-    const user = await client.getUser(loginId).catch(() => undefined);
+    const state = await stateOf(client, loginId);
     const row = rows.get(loginId);
-    if (!user || !row) return;
-    const state = user.disabled ? 'disabled' : 'enabled';
-    if (state === row.state) return;
+    if ((state !== 'enabled' && state !== 'disabled') || !row || state === row.state) return;
     rows.set(loginId, { ...row, state });
     s.users.patchUser(project.id, loginId, { state });
   });

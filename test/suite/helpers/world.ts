@@ -123,13 +123,16 @@ export async function statesRead(s: Services, project: Project): Promise<UserNod
   });
 }
 
+/** A POST /v2/users (with or without the trailing slash): a create, whatever its answer. */
+const isCreate = (c: CallRecord) => c.method === 'POST' && /^\/v2\/users\/?$/.test(c.path);
+
 /**
  * How the server answered the create of `loginId`: 200 (created) or 202 (accepted, appears later). The documents
  * allow both, and a server may answer either for any create, so a test asks the server's records which it was and
  * then asserts exactly what the product must show for that answer.
  */
 export function createAnswer(emulator: Emulator, loginId: string): 200 | 202 {
-  const call = emulator.calls().filter((c) => c.method === 'POST' && /^\/v2\/users\/?$/.test(c.path) && c.loginId === loginId && c.applied).at(-1);
+  const call = emulator.calls().filter((c) => isCreate(c) && c.loginId === loginId && c.applied).at(-1);
   assert.ok(call?.status === 200 || call?.status === 202, `the server created ${loginId} once (records: ${JSON.stringify(call)})`);
   return call.status;
 }
@@ -141,7 +144,7 @@ export function createAnswer(emulator: Emulator, loginId: string): 200 | 202 {
  * following the contract, so a test of "sent once" counts these.
  */
 export function createsTakenUp(emulator: Emulator): CallRecord[] {
-  return emulator.calls().filter((c) => c.method === 'POST' && /^\/v2\/users\/?$/.test(c.path) && c.status !== 401);
+  return emulator.calls().filter((c) => isCreate(c) && c.status !== 401);
 }
 
 export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
